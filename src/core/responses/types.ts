@@ -20,6 +20,7 @@ export interface TokenUsage {
   totalTokens: number;
   /** xAI extras, when present. */
   numSourcesUsed?: number;
+  numServerSideToolsUsed?: number;
   costInUsdTicks?: number;
 }
 
@@ -81,7 +82,10 @@ export type GrokStreamEvent =
   | { kind: 'citation'; citation: UrlCitation; outputIndex: number; contentIndex: number }
   | { kind: 'reasoning-delta'; delta: string }
   | { kind: 'tool-activity'; activity: ToolActivity }
-  /** A retry is scheduled: shown to the user, cancellable through the same AbortSignal. */
+  /**
+   * A retry is scheduled: shown to the user, cancellable through the same AbortSignal.
+   * `attempt` is the number of the attempt about to start (2 for the first retry); `maxAttempts` counts the first one.
+   */
   | { kind: 'retrying'; attempt: number; maxAttempts: number; delayMs: number; reason: GrokError }
   | {
       kind: 'end';
