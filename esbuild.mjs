@@ -33,8 +33,20 @@ const common = {
 
 const nodeTarget = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 
+/**
+ * Activation loads only dist/extension.js (commands, serializer, key store). The heavy half (openai
+ * SDK, zod protocol, prompt builder, panel host) is its own bundle, dist/services.js, required on first use.
+ */
+const lazyServicesPlugin = {
+  name: 'lazy-services',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/services$/ }, () => ({ path: './services.js', external: true }));
+  },
+};
+
 const targets = [
-  { ...nodeTarget, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...nodeTarget, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...common.plugins, lazyServicesPlugin] },
+  { ...nodeTarget, entryPoints: ['src/extension/services.ts'], outfile: 'dist/services.js', external: ['vscode'] },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/main.ts'], outfile: 'media/dist/panel.js' },
   { ...nodeTarget, entryPoints: ['src/fakeServer/cli.ts'], outfile: 'dist/fake-xai-server.js' },
   ...(existsSync('src/lint/cli.ts')
