@@ -2,7 +2,8 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'media/dist/**', 'node_modules/**', '.vscode-host/**', 'test-results/**', 'out/**'] },
+  // test/fixtures/workspace: sample user code the test host opens, not project code.
+  { ignores: ['dist/**', 'media/dist/**', 'node_modules/**', '.vscode-host/**', 'test-results/**', 'out/**', 'test/fixtures/workspace/**'] },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.base],

@@ -3,7 +3,7 @@
  * these zod schemas and validate every message on receipt (`parseHostMessage` / `parseWebviewMessage`);
  * a message that does not validate is logged and dropped, never acted on.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const grokErrorSchema = z.object({
   kind: z.string(),

@@ -1,0 +1,160 @@
+/**
+ * Streams markdown into HTML without re-rendering what is settled. The source is split into top-level
+ * blocks; a block is *finished* once nothing appended later can change it: when a later block has
+ * begun on a complete line, or when it is sealed (a heading or rule; a paragraph, quote, table or
+ * fence followed by a blank line). Finished blocks are rendered once (the caller appends and keeps
+ * them); only the open tail is re-rendered on each update. The concatenation of everything `update()`
+ * and `finish()` return as finished equals a one-shot render of the whole text.
+ *
+ * Why only complete lines count: a line still arriving may change meaning (`foo` + "\n```" opens a
+ * fence; "```x`" does not), and a table header needs its delimiter line. Both lookaheads stay inside
+ * the last block of the complete lines. Lists and indented code are never sealed by a blank line:
+ * an indented line or a new item after it continues them.
+ */
+import type { MarkdownIt, Token } from 'markdown-it';
+import { findTrailingPartialCitation } from './citationSyntax';
+import { CitationNumbering, type CitedUrl } from './citationSources';
+import type { MarkdownEnv } from './markdownRenderer';
+
+export interface MarkdownUpdate {
+  /** HTML of blocks that finished since the last call: append once, never touch again. */
+  finishedHtml: string;
+  /** HTML of the open tail: replaces the previous tail. Empty once finished. */
+  tailHtml: string;
+}
+
+export class IncrementalMarkdown {
+  /** Source with line endings normalised as markdown-it would, so offsets and line numbers agree. */
+  private source = '';
+  private endsWithCarriageReturn = false;
+  /** Offset where the open tail starts; everything before it is rendered and final. */
+  private tailStart = 0;
+  /** Complete-line offset up to which block boundaries were last checked (skip needless parses). */
+  private checkedUpTo = 0;
+  private finished = false;
+
+  /** Numbering shared by every finished block; the tail numbers a fork of it. */
+  private readonly citations = new CitationNumbering();
+  /** The numbering as last displayed (finished blocks plus the rendered tail). */
+  private shownCitations = this.citations;
+
+  constructor(private readonly md: MarkdownIt) {}
+
+  /** Inline-cited URLs as currently displayed, in number order. */
+  citedUrls(): CitedUrl[] {
+    return this.shownCitations.cited();
+  }
+
+  /** The normalised source received so far. */
+  get text(): string {
+    return this.source;
+  }
+
+  get isFinished(): boolean {
+    return this.finished;
+  }
+
+  append(delta: string): void {
+    if (this.finished) throw new Error('IncrementalMarkdown: append after finish');
+    let chunk = delta;
+    // A CRLF split across deltas: the CR already became a line feed.
+    if (this.endsWithCarriageReturn && chunk.startsWith('\n')) chunk = chunk.slice(1);
+    if (chunk === '') return;
+    this.endsWithCarriageReturn = chunk.endsWith('\r');
+    this.source += chunk.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+  }
+
+  /** Finishes what can be finished and renders the open tail. */
+  update(): MarkdownUpdate {
+    if (this.finished) return { finishedHtml: '', tailHtml: '' };
+    const finishedHtml = this.finishSettledBlocks();
+    return { finishedHtml, tailHtml: this.renderTail() };
+  }
+
+  /** The stream ended: the tail is final as it stands (a cut-off citation is shown as written). */
+  finish(): MarkdownUpdate {
+    if (this.finished) return { finishedHtml: '', tailHtml: '' };
+    this.finished = true;
+    const rest = this.source.slice(this.tailStart);
+    this.tailStart = this.source.length;
+    this.shownCitations = this.citations;
+    return { finishedHtml: rest ? this.md.render(rest, { citations: this.citations }) : '', tailHtml: '' };
+  }
+
+  private finishSettledBlocks(): string {
+    const completeEnd = this.source.lastIndexOf('\n') + 1;
+    if (completeEnd <= this.checkedUpTo || completeEnd <= this.tailStart) return '';
+    this.checkedUpTo = completeEnd;
+    const complete = this.source.slice(this.tailStart, completeEnd);
+    const settledLines = settledLineCount(this.md, complete);
+    if (settledLines === 0) return '';
+    const boundary = offsetOfLine(complete, settledLines);
+    const settled = complete.slice(0, boundary);
+    this.tailStart += boundary;
+    return this.md.render(settled, { citations: this.citations });
+  }
+
+  private renderTail(): string {
+    const tail = this.source.slice(this.tailStart);
+    this.shownCitations = this.citations;
+    if (tail === '') return '';
+    // Provisional numbering: a citation in the tail may yet turn out to be inside a code span.
+    let env: MarkdownEnv = { citations: this.citations.fork() };
+    let html: string;
+    const cut = findTrailingPartialCitation(tail);
+    if (cut === -1) {
+      html = this.md.render(tail, env);
+    } else {
+      // Hide a citation still arriving (`[[1]](htt`) rather than flash it as literal text, unless the
+      // tail is code, where those characters are just code.
+      const tokens = this.md.parse(tail.slice(0, cut), env);
+      if (endsInCode(tokens)) {
+        env = { citations: this.citations.fork() };
+        html = this.md.render(tail, env);
+      } else {
+        html = this.md.renderer.render(tokens, this.md.options, env);
+      }
+    }
+    this.shownCitations = env.citations ?? this.citations;
+    return html;
+  }
+}
+
+/** Blocks that end for good at their last line. */
+const SEALED_AT_END = new Set(['heading_open', 'hr']);
+/** Blocks that end for good at a blank line (lists and indented code can continue after one). */
+const SEALED_BY_BLANK_LINE = new Set(['paragraph_open', 'blockquote_open', 'table_open', 'fence']);
+
+/**
+ * How many leading lines of `src` (complete lines only) hold finished blocks: everything before the
+ * last top-level block, plus that block when it is sealed. Block-level parse only; inline is skipped.
+ */
+function settledLineCount(md: MarkdownIt, src: string): number {
+  const tokens: Token[] = [];
+  md.block.parse(src, md, {}, tokens);
+  let last: Token | undefined;
+  for (let i = tokens.length - 1; i >= 0 && !last; i--) {
+    if (tokens[i].level === 0 && tokens[i].nesting !== -1 && tokens[i].map) last = tokens[i];
+  }
+  if (!last?.map) return 0;
+  const [start, end] = last.map;
+  const lineCount = src.split('\n').length - 1; // `src` ends with a line feed
+  const followedByBlankLine = end < lineCount;
+  if (SEALED_AT_END.has(last.type) || (followedByBlankLine && SEALED_BY_BLANK_LINE.has(last.type))) return lineCount;
+  return start;
+}
+
+function offsetOfLine(src: string, line: number): number {
+  let offset = 0;
+  for (let i = 0; i < line; i++) offset = src.indexOf('\n', offset) + 1;
+  return offset;
+}
+
+/** True when the last top-level block is a code block (an unclosed fence runs to the end). */
+function endsInCode(tokens: Token[]): boolean {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const token = tokens[i];
+    if (token.level === 0 && token.nesting !== -1) return token.type === 'fence' || token.type === 'code_block';
+  }
+  return false;
+}

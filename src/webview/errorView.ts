@@ -1,0 +1,43 @@
+/** An error inside the conversation: what happened, the server's words, and the buttons that fix it. */
+import type { HostMessage } from '../core/panelProtocol';
+import { button, h } from './dom';
+import { errorActionLabel, secondsLeft, type ErrorAction } from './format';
+
+export type TurnError = NonNullable<Extract<HostMessage, { type: 'turnEnded' }>['error']>;
+
+export interface ErrorViewHandle {
+  element: HTMLElement;
+  /** Refreshes the "try again in N s" countdown; returns true while it is still counting. */
+  tick(nowMs: number): boolean;
+}
+
+export function buildErrorView(error: TurnError, receivedAtMs: number, onAction: (action: ErrorAction) => void): ErrorViewHandle {
+  const element = h('div', { class: 'turn-error', attrs: { role: 'alert' } }, h('p', { class: 'error-message', text: error.message }));
+  const facts = [
+    error.detail,
+    error.status !== undefined ? `HTTP status ${error.status}` : undefined,
+    error.toolName ? `Tool: ${error.toolName}` : undefined,
+    error.requestId ? `Request ID: ${error.requestId}` : undefined,
+  ].filter((fact): fact is string => Boolean(fact));
+  if (facts.length) {
+    element.append(h('details', { class: 'error-details' }, h('summary', { text: 'Details' }), h('pre', { text: facts.join('\n') })));
+  }
+  const countdown = h('p', { class: 'error-countdown', attrs: { hidden: true } });
+  element.append(countdown);
+  const actions = [...new Set(error.actions)];
+  if (actions.length) {
+    element.append(
+      h('div', { class: 'error-actions' }, ...actions.map((action) => button(errorActionLabel(action), () => onAction(action), { attrs: { 'data-action': action } }))),
+    );
+  }
+  const retryAt = error.retryAfterMs !== undefined ? receivedAtMs + error.retryAfterMs : undefined;
+  const tick = (nowMs: number): boolean => {
+    if (retryAt === undefined) return false;
+    const left = secondsLeft(retryAt, nowMs);
+    countdown.hidden = left === 0;
+    countdown.textContent = left > 0 ? `You can try again in ${left} s.` : '';
+    return left > 0;
+  };
+  tick(receivedAtMs);
+  return { element, tick };
+}

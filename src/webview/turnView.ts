@@ -1,0 +1,217 @@
+/**
+ * One turn of the conversation: the prompt, the collapsed reasoning, the streamed answer with its
+ * Sources, a status line (streaming, tool activity, retry countdown, how it ended) and a footer with
+ * model, tokens and time. Messages only record state; `render()` (once per frame) touches the DOM.
+ */
+import type { MarkdownIt } from 'markdown-it';
+import { locateAnnotatedCitation } from '../core/markdown/annotationPosition';
+import { listSources, type SourceAnnotation } from '../core/markdown/citationSources';
+import type { HostMessage } from '../core/panelProtocol';
+import { h } from './dom';
+import { buildErrorView, type ErrorViewHandle } from './errorView';
+import type { ErrorAction } from './format';
+import { MarkdownView } from './markdownView';
+import { buildPromptHeader } from './promptHeader';
+import { SourcesView } from './sourcesView';
+import { toolActivityLog, turnFooterFacts, turnStatusLine, type PendingRetry } from './turnStatus';
+
+type Message<T extends HostMessage['type']> = Extract<HostMessage, { type: T }>;
+export type TurnStarted = Message<'turnStarted'>;
+type TurnEnded = Message<'turnEnded'>;
+type ToolActivity = Message<'toolActivity'>;
+type Citation = Message<'citation'>;
+/** Messages addressed to an existing turn. */
+export type TurnMessage = Message<'textDelta' | 'citation' | 'reasoningDelta' | 'toolActivity' | 'retrying' | 'turnEnded'>;
+
+export interface TurnHost {
+  /** Ask for a render on the next animation frame. */
+  requestRender(): void;
+  onErrorAction(action: ErrorAction): void;
+}
+
+/** An annotation, with the URL of the inline citation its offsets point at (when they do). */
+interface TrackedCitation {
+  message: Citation;
+  locatedUrl?: string;
+}
+
+export class TurnView {
+  readonly element: HTMLElement;
+  private readonly answer: MarkdownView;
+  private readonly sources = new SourcesView();
+  private readonly reasoning: HTMLDetailsElement;
+  private readonly reasoningBody: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly statusText: HTMLElement;
+  private readonly activityLog: HTMLElement;
+  private readonly footer: HTMLElement;
+
+  private rawText = '';
+  private reasoningText = '';
+  private pendingReasoning = '';
+  private readonly citations: TrackedCitation[] = [];
+  private citationsChanged = false;
+  private readonly tools = new Map<string, ToolActivity>();
+  private retry?: PendingRetry;
+  private ended?: TurnEnded;
+  private endedAtMs = 0;
+  private endShown = false;
+  private errorView?: ErrorViewHandle;
+  private ticker?: number;
+
+  constructor(
+    readonly started: TurnStarted,
+    md: MarkdownIt,
+    private readonly host: TurnHost,
+  ) {
+    const answerElement = h('div', { class: 'answer markdown-body', attrs: { 'aria-live': 'polite', 'aria-busy': 'true', 'aria-label': 'Answer' } });
+    this.answer = new MarkdownView(answerElement, md, (fragment) => this.sources.decorateChips(fragment));
+    this.reasoningBody = h('div', { class: 'reasoning-text' });
+    this.reasoning = h('details', { class: 'reasoning', attrs: { hidden: true } }, h('summary', { text: 'Reasoning' }), this.reasoningBody);
+    this.statusText = h('span', { class: 'status-text' });
+    this.status = h('div', { class: 'turn-status', attrs: { role: 'status' } }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), this.statusText);
+    this.activityLog = h('div', { class: 'turn-activity', attrs: { hidden: true } });
+    this.footer = h('footer', { class: 'turn-meta', attrs: { hidden: true } });
+    this.element = h(
+      'article',
+      { class: 'turn', attrs: { 'data-turn-id': started.turnId, 'data-status': 'streaming', 'aria-label': started.prompt.action } },
+      buildPromptHeader(started.prompt),
+      this.activityLog,
+      this.reasoning,
+      answerElement,
+      this.sources.element,
+      this.status,
+      this.footer,
+    );
+  }
+
+  get id(): string {
+    return this.started.turnId;
+  }
+
+  get isStreaming(): boolean {
+    return this.ended === undefined;
+  }
+
+  apply(message: TurnMessage): void {
+    if (this.ended && message.type !== 'citation') return; // late stream traffic for a finished turn
+    switch (message.type) {
+      case 'textDelta':
+        this.rawText += message.text;
+        this.answer.append(message.text);
+        this.retry = undefined;
+        break;
+      case 'citation':
+        // Located once on arrival (xAI sends annotations after the text) and once more at the end.
+        this.citations.push({ message, locatedUrl: this.locate(message) });
+        this.citationsChanged = true;
+        break;
+      case 'reasoningDelta':
+        this.reasoningText += message.text;
+        this.pendingReasoning += message.text;
+        break;
+      case 'toolActivity':
+        this.tools.set(message.itemId, message);
+        break;
+      case 'retrying':
+        this.retry = { untilMs: Date.now() + message.delayMs, attempt: message.attempt, maxAttempts: message.maxAttempts, reason: message.reason };
+        this.startTicking();
+        break;
+      case 'turnEnded':
+        this.ended = message;
+        this.endedAtMs = Date.now();
+        this.retry = undefined;
+        for (const tracked of this.citations) tracked.locatedUrl ??= this.locate(tracked.message);
+        this.citationsChanged = this.citations.length > 0;
+        break;
+    }
+    this.host.requestRender();
+  }
+
+  /** Applies everything received since the last frame to the DOM. */
+  render(): void {
+    const answerChanged = this.answer.hasChanges || (this.ended !== undefined && !this.endShown);
+    this.answer.render(this.ended !== undefined);
+    if (answerChanged || this.citationsChanged) this.renderSources();
+    if (this.pendingReasoning) {
+      this.reasoningBody.append(this.pendingReasoning);
+      this.pendingReasoning = '';
+      this.reasoning.hidden = false;
+    }
+    this.renderActivityLog();
+    if (this.ended && !this.endShown) this.renderEnd(this.ended);
+    this.renderStatus();
+  }
+
+  /** The turn as the host messages that rebuild it (for the webview's saved state). */
+  snapshot(): HostMessage[] {
+    const id = this.id;
+    const messages: HostMessage[] = [this.started];
+    if (this.reasoningText) messages.push({ type: 'reasoningDelta', turnId: id, text: this.reasoningText });
+    if (this.rawText) messages.push({ type: 'textDelta', turnId: id, text: this.rawText });
+    messages.push(...this.citations.map((c) => c.message), ...this.tools.values());
+    if (this.ended) messages.push(this.ended);
+    return messages;
+  }
+
+  dispose(): void {
+    this.stopTicking();
+  }
+
+  private renderSources(): void {
+    this.citationsChanged = false;
+    const annotations: SourceAnnotation[] = this.citations.map(({ message, locatedUrl }) => ({
+      url: locatedUrl ?? message.citation.url,
+      title: message.citation.title,
+    }));
+    const labelsChanged = this.sources.update(listSources(this.answer.citedUrls(), annotations));
+    if (labelsChanged) this.sources.decorateChips(this.answer.element);
+  }
+
+  private locate(message: Citation): string | undefined {
+    return locateAnnotatedCitation(this.rawText, message.citation)?.url;
+  }
+
+  private renderActivityLog(): void {
+    const text = toolActivityLog(this.tools.values());
+    if (this.activityLog.textContent !== text) this.activityLog.textContent = text;
+    this.activityLog.hidden = text === '';
+  }
+
+  private renderStatus(): void {
+    const now = Date.now();
+    const { text, counting } = turnStatusLine(
+      { ended: this.ended, retry: this.retry, tools: this.tools.values(), hasText: this.rawText.trim() !== '', hasReasoning: this.reasoningText !== '' },
+      now,
+    );
+    if (this.statusText.textContent !== text) this.statusText.textContent = text;
+    this.status.hidden = text === '';
+    const errorCounting = this.errorView?.tick(now) ?? false;
+    if (!counting && !errorCounting) this.stopTicking();
+  }
+
+  private renderEnd(ended: TurnEnded): void {
+    this.endShown = true;
+    this.element.dataset.status = ended.status;
+    this.answer.element.setAttribute('aria-busy', 'false');
+    if (this.answer.isEmpty) this.answer.element.hidden = true;
+    if (ended.status === 'error') {
+      const error = ended.error ?? { kind: 'unknown', message: 'The answer failed.', actions: ['retry' as const] };
+      this.errorView = buildErrorView(error, this.endedAtMs, (action) => this.host.onErrorAction(action));
+      this.status.before(this.errorView.element);
+      if (this.errorView.tick(Date.now())) this.startTicking();
+    }
+    this.footer.replaceChildren(...turnFooterFacts(this.started.model, ended).map((fact) => h('span', { text: fact.text, attrs: { title: fact.title } })));
+    this.footer.hidden = false;
+  }
+
+  private startTicking(): void {
+    this.ticker ??= window.setInterval(() => this.host.requestRender(), 1000);
+  }
+
+  private stopTicking(): void {
+    if (this.ticker === undefined) return;
+    window.clearInterval(this.ticker);
+    this.ticker = undefined;
+  }
+}

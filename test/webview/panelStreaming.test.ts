@@ -1,0 +1,127 @@
+import * as assert from 'node:assert/strict';
+import { MARKDOWN_FIXTURES } from './support/markdownFixtures';
+import { deltas, turnEnded, turnStarted, usePanel } from './support/panelHarness';
+
+describe('panel: streaming markdown (headless Chromium)', () => {
+  const { harness, panel } = usePanel();
+
+  it('posts ready once on load, with no CSP violation and no page error', async () => {
+    const fresh = await harness().open();
+    try {
+      await fresh.settle();
+      assert.deepEqual(await fresh.posted(), [{ type: 'ready' }]);
+      assert.deepEqual(await fresh.cspViolations(), []);
+      assert.deepEqual(fresh.errors, []);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  for (const name of ['xaiDocExample', 'fences', 'tables', 'listsLooseAndTight', 'emojiAndCrlf', 'citationEdgeCases'] as const) {
+    it(`renders ${name} streamed in awkward pieces exactly as a one-shot render`, async () => {
+      const p = panel();
+      const text = MARKDOWN_FIXTURES[name];
+      // Pieces cut inside words, link syntax, fences and surrogate pairs; then the same text in one delta.
+      await p.send(turnStarted('streamed'), ...deltas('streamed', text, [1, 3, 2, 7, 1, 1, 11, 4]), turnEnded('streamed'));
+      await p.send(turnStarted('whole'), { type: 'textDelta', turnId: 'whole', text }, turnEnded('whole'));
+      await p.waitForStatus('streamed', 'completed');
+      await p.waitForStatus('whole', 'completed');
+      const streamed = await p.answerHtml('streamed');
+      assert.ok(streamed.length > 0);
+      assert.equal(streamed, await p.answerHtml('whole'));
+      const sources = (id: string) => p.page.$eval(`[data-turn-id="${id}"] .sources`, (e) => e.outerHTML);
+      assert.equal(await sources('streamed'), await sources('whole'));
+    });
+  }
+
+  it('shows the answer while it streams and keeps finished blocks as the same DOM nodes', async () => {
+    const p = panel();
+    await p.send(turnStarted('t'), ...deltas('t', 'First paragraph is here.\n\nSecond one', [4]));
+    await p.settle();
+    assert.equal(await p.page.$eval('[data-turn-id="t"] .answer', (e) => e.getAttribute('aria-busy')), 'true');
+    assert.equal(await p.page.$eval('[data-turn-id="t"] .answer', (e) => e.getAttribute('aria-live')), 'polite');
+    assert.equal(await p.page.$eval('[data-turn-id="t"] .status-text', (e) => e.textContent), 'Writing…');
+    // Tag the first paragraph's node; it must survive everything that follows.
+    await p.page.$eval('[data-turn-id="t"] .answer p', (e) => ((e as unknown as { __tag: string }).__tag = 'kept'));
+    await p.send(...deltas('t', ' grows.\n\n- a list\n- of items\n\n```\ncode\n```\n\nEnd.', [3]), turnEnded('t'));
+    await p.waitForStatus('t', 'completed');
+    const first = await p.page.$eval('[data-turn-id="t"] .answer p', (e) => ({ tag: (e as unknown as { __tag?: string }).__tag, text: e.textContent }));
+    assert.deepEqual(first, { tag: 'kept', text: 'First paragraph is here.' });
+    assert.equal(await p.page.$eval('[data-turn-id="t"] .answer', (e) => e.getAttribute('aria-busy')), 'false');
+    assert.equal(await p.page.$$eval('[data-turn-id="t"] .answer > *', (es) => es.map((e) => e.tagName).join(' ')), 'P P UL PRE P');
+  });
+
+  it('updates the DOM only inside animation frames, at most once per frame, however fast deltas arrive', async () => {
+    const p = panel();
+    await p.send(turnStarted('fast'));
+    await p.settle();
+    await p.page.evaluate(() => {
+      const w = window as unknown as Record<string, unknown>;
+      const stats = { outside: 0, frames: 0, framesWithMutations: 0, maxCallbacksPerFrame: 0 };
+      w.__frameStats = stats;
+      const observer = new MutationObserver((records) => (stats.outside += records.length));
+      observer.observe(document.querySelector('.conversation')!, { subtree: true, childList: true, characterData: true, attributes: true });
+      const original = window.requestAnimationFrame.bind(window);
+      const perFrame = new Map<number, number>();
+      window.requestAnimationFrame = (callback) =>
+        original((time) => {
+          perFrame.set(time, (perFrame.get(time) ?? 0) + 1);
+          stats.maxCallbacksPerFrame = Math.max(stats.maxCallbacksPerFrame, perFrame.get(time)!);
+          stats.frames++;
+          callback(time);
+          if (observer.takeRecords().length) stats.framesWithMutations++;
+        });
+    });
+    const text = Array.from({ length: 60 }, (_, i) => `Paragraph ${i} with **bold**, \`code\` and a cite [[${(i % 5) + 1}]](https://s${i % 5}.example/p).\n\n`).join('');
+    const pieces = deltas('fast', text, [1, 2, 3]);
+    await p.send(...pieces, turnEnded('fast'));
+    await p.waitForStatus('fast', 'completed');
+    await p.settle();
+    const stats = await p.page.evaluate(() => (window as unknown as { __frameStats: Record<string, number> }).__frameStats);
+    assert.equal(stats.outside, 0, 'no DOM mutation outside an animation frame');
+    assert.equal(stats.maxCallbacksPerFrame, 1, 'one render per frame');
+    assert.ok(stats.framesWithMutations >= 1 && stats.framesWithMutations < pieces.length / 10, JSON.stringify({ ...stats, deltas: pieces.length }));
+    assert.equal(await p.page.$$eval('[data-turn-id="fast"] .answer > p', (es) => es.length), 60);
+  });
+
+  it('renders half-received syntax sanely and settles when it completes', async () => {
+    const p = panel();
+    const answer = (selector = '') => `[data-turn-id="half"] .answer ${selector}`.trim();
+    await p.send(turnStarted('half'), { type: 'textDelta', turnId: 'half', text: 'Intro [[1]](htt' });
+    await p.settle();
+    assert.equal(await p.page.$eval(answer(), (e) => e.textContent?.trim()), 'Intro', 'a link cut at [[1]](htt is held back, not shown raw');
+    await p.send({ type: 'textDelta', turnId: 'half', text: 'ps://en.wikipedia.org/wiki/XAI_(company))\n\n```ts\nconst x = 1;' });
+    await p.settle();
+    assert.equal(await p.page.$eval(answer('a.citation'), (e) => e.getAttribute('href')), 'https://en.wikipedia.org/wiki/XAI_(company)');
+    assert.equal(await p.page.$eval(answer('pre code'), (e) => e.textContent), 'const x = 1;', 'an unclosed fence already shows as code');
+    await p.send({ type: 'textDelta', turnId: 'half', text: '\n```\n\n| a | b |\n|--' });
+    await p.settle();
+    assert.equal(await p.page.$$eval(answer('table'), (es) => es.length), 0, 'half a table is not a table yet');
+    await p.send({ type: 'textDelta', turnId: 'half', text: '-|---|\n| 1 | 2 |\n' }, turnEnded('half'));
+    await p.waitForStatus('half', 'completed');
+    assert.equal(await p.page.$$eval(answer('table td'), (es) => es.map((e) => e.textContent).join(',')), '1,2');
+  });
+
+  it('follows the stream at the bottom until the reader scrolls up', async () => {
+    const p = panel();
+    await p.page.setViewportSize({ width: 600, height: 300 });
+    const scroller = '.conversation';
+    const long = Array.from({ length: 40 }, (_, i) => `Line ${i}.\n\n`).join('');
+    await p.send(turnStarted('scroll'), { type: 'textDelta', turnId: 'scroll', text: long });
+    await p.settle();
+    const atBottom = () => p.page.$eval(scroller, (e) => e.scrollHeight - e.scrollTop - e.clientHeight < 2);
+    assert.ok(await atBottom(), 'follows while streaming');
+    await p.page.$eval(scroller, (e) => e.scrollTo({ top: 0 }));
+    await p.settle();
+    await p.send({ type: 'textDelta', turnId: 'scroll', text: long });
+    await p.settle();
+    assert.equal(await p.page.$eval(scroller, (e) => e.scrollTop), 0, 'stays where the reader scrolled');
+    await p.page.$eval(scroller, (e) => e.scrollTo({ top: e.scrollHeight }));
+    await p.settle();
+    await p.send({ type: 'textDelta', turnId: 'scroll', text: long }, turnEnded('scroll'));
+    await p.waitForStatus('scroll', 'completed');
+    await p.settle();
+    assert.ok(await atBottom(), 'resumes following at the bottom');
+    await p.page.setViewportSize({ width: 1280, height: 720 });
+  });
+});
