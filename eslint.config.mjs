@@ -2,8 +2,8 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  // test/fixtures/workspace: sample user code the test host opens, not project code.
-  { ignores: ['dist/**', 'media/dist/**', 'node_modules/**', '.vscode-host/**', 'test-results/**', 'out/**', 'test/fixtures/workspace/**'] },
+  // test/fixtures: sample user code (test workspace, linter inputs), not project code.
+  { ignores: ['dist/**', 'media/dist/**', 'node_modules/**', '.vscode-host/**', 'test-results/**', 'out/**', 'test/fixtures/**'] },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.base],
