@@ -19,8 +19,11 @@ export interface PanelHtmlOptions {
 }
 
 const NONCE_PATTERN = /^[A-Za-z0-9+/_-]{16,}={0,2}$/;
-/** A CSP source expression must not be able to end the directive or add another. */
-const CSP_SOURCE_PATTERN = /^[^\s;,'"]+(?: [^\s;,'"]+)*$/;
+/**
+ * A CSP source list must not be able to end the directive or add another. Tokens are host/scheme
+ * sources or quoted keywords: VS Code's web host gives `'self' https://*.vscode-cdn.net`.
+ */
+const CSP_SOURCE_PATTERN = /^(?:'[a-z-]+'|[^\s;,'"]+)(?: (?:'[a-z-]+'|[^\s;,'"]+))*$/;
 
 /** 32 random alphanumerics from the platform's CSPRNG. */
 export function createNonce(): string {

@@ -36,7 +36,16 @@ describe('renderPanelHtml', () => {
     assert.ok(html.includes('&quot;&gt;&lt;script&gt;'));
   });
 
+  it("accepts the source lists real hosts give, including quoted keywords ('self' in code-server)", () => {
+    for (const cspSource of ["'self' https://*.vscode-cdn.net", 'https://*.vscode-cdn.net', 'vscode-webview://abc']) {
+      const html = renderPanelHtml({ ...options, cspSource });
+      assert.ok(html.includes(`style-src ${cspSource}`), cspSource);
+    }
+  });
+
   it('refuses a nonce or CSP source that could break out of the policy', () => {
+    assert.throws(() => renderPanelHtml({ ...options, cspSource: "'self'; script-src 'unsafe-inline'" }), /CSP source/);
+    assert.throws(() => renderPanelHtml({ ...options, cspSource: "'unsafe inline'" }), /CSP source/);
     assert.throws(() => renderPanelHtml({ ...options, nonce: "x' 'unsafe-inline" }), /nonce/);
     assert.throws(() => renderPanelHtml({ ...options, nonce: 'short' }), /nonce/);
     assert.throws(() => renderPanelHtml({ ...options, cspSource: "https://a; script-src 'unsafe-inline'" }), /CSP source/);
