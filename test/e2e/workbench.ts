@@ -125,10 +125,27 @@ export class Workbench {
    * activating is missing from a palette opened too early.
    */
   async runCommand(title: string, timeoutMs = stepTimeoutMs): Promise<void> {
+    await this.clickCommandRow(title, timeoutMs);
+    await this.quickInput.waitFor({ state: 'hidden', timeout: stepTimeoutMs });
+  }
+
+  /**
+   * Runs a command that asks for text in an input box (e.g. `Grok: Ask About Selection…`), types
+   * `answer` and presses Enter.
+   */
+  async runCommandWithInput(title: string, answer: string, timeoutMs = stepTimeoutMs): Promise<void> {
+    await this.clickCommandRow(title, timeoutMs);
+    // The palette closes and the command's input box opens in the same widget: wait for the empty box.
+    await this.quickInput.locator('.quick-input-list').waitFor({ state: 'hidden', timeout: stepTimeoutMs });
+    await this.quickInputBox.fill(answer);
+    await this.quickInputBox.press('Enter');
+    await this.quickInput.waitFor({ state: 'hidden', timeout: stepTimeoutMs });
+  }
+
+  private async clickCommandRow(title: string, timeoutMs: number): Promise<void> {
     const row = this.quickInput.getByRole('option', { name: new RegExp(`^${escapeRegExp(title)}(,|$)`) });
     await this.retryInQuickInput('F1', `>${title}`, row, `no command titled "${title}" in the palette`, timeoutMs);
     await row.first().click();
-    await this.quickInput.waitFor({ state: 'hidden', timeout: stepTimeoutMs });
   }
 
   /** Notification messages currently listed in the notification centre (opened and closed to read them). */
