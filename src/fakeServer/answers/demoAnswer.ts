@@ -65,17 +65,26 @@ function findPath(text: string): string | undefined {
   return /(?:^|[\s(`'"])((?:[\w@.-]+\/)+[\w@.-]+\.[A-Za-z0-9]+)(?=$|[\s)`'":,])/m.exec(text)?.[1];
 }
 
+/**
+ * The extension's prompts label the code to work on ("Selected code, lines 3–5:") after read-only
+ * context blocks, and end with a "Task: …" line: prefer those labels, then fall back to the first fence.
+ */
+const TARGET_LABEL = /^(?:Selected code|Code to work on|Enclosing block|Current line|Code)\b[^\n]*:\s*$/im;
+const LINE_RANGE = /\blines?\s+(\d+(?:\s*[–-]\s*\d+)?)/i;
+
 export function describeRequest(messages: readonly InputMessageView[], instructionsParam?: string): RequestDescription {
   const system = messages.filter((m) => m.role === 'system' || m.role === 'developer').map((m) => m.text);
   const users = messages.filter((m) => m.role === 'user').map((m) => m.text);
   const instructions = instructionsParam ?? system.find((text) => text.trim() !== '');
   const lastUser = users.at(-1) ?? '';
-  const fence = firstFence(lastUser);
+  const target = TARGET_LABEL.exec(lastUser);
+  const fence = (target ? firstFence(lastUser.slice(target.index)) : undefined) ?? firstFence(lastUser);
+  const taskLine = [...lastUser.matchAll(/^Task:\s*(.+)$/gm)].at(-1)?.[1];
   return {
-    action: guessAction(instructions ?? '') ?? guessAction(lastUser),
+    action: (taskLine && guessAction(taskLine)) ?? guessAction(instructions ?? '') ?? guessAction(lastUser),
     instructions,
     path: findPath(lastUser),
-    lineRange: /\blines?\s+(\d+\s*[–-]\s*\d+)/i.exec(lastUser)?.[1],
+    lineRange: LINE_RANGE.exec(target?.[0] ?? '')?.[1] ?? LINE_RANGE.exec(lastUser)?.[1],
     language: fence?.info || /\blanguage\s*[:=]\s*`?([\w#+.-]+)/i.exec(lastUser)?.[1],
     code: fence?.code,
     userChars: users.reduce((sum, text) => sum + text.length, 0),
@@ -108,7 +117,7 @@ export function buildDemoAnswer(description: RequestDescription): CitedText {
     '',
     '### What the demo server received',
   ];
-  lines.push(`- **Action (guessed from the instructions):** ${description.action ?? 'not recognised'}`);
+  lines.push(`- **Action (read from the request):** ${description.action ?? 'not recognised'}`);
   if (description.instructions) lines.push(`- **Instructions it can see:** ${inlineCode(description.instructions)}`);
   lines.push(`- **File:** ${description.path ? inlineCode(description.path) : 'no file path in the request'}`);
   lines.push(`- **Language:** ${description.language ? inlineCode(description.language) : 'not stated'}`);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { prefixCitedText, renderCitedText } from '../../../src/fakeServer/citedText';
 import { buildDemoAnswer, describeRequest } from '../../../src/fakeServer/answers/demoAnswer';
 import { inputMessages } from '../../../src/fakeServer/requestText';
+import { buildActionPrompt } from '../../../src/core/prompts/buildPrompt';
 
 describe('fake server: answer text helpers', () => {
   it('renderCitedText: links replace {{N}}, offsets are UTF-16 and span the whole link', () => {
@@ -39,6 +40,24 @@ describe('fake server: answer text helpers', () => {
     assert.equal(description.language, 'python');
     assert.equal(description.code, 'def f(x):\n    return x');
     assert.equal(description.messageCount, 2);
+  });
+
+  it('describeRequest reads the extension\'s own prompt: the Task line and the selected code, not the context', () => {
+    const text = 'import x from "y";\n\nexport function f(a: number) {\n  return a + 1;\n}\n';
+    for (const [action, expected] of [['explain', 'Explain'], ['fix', 'Fix'], ['refactor', 'Refactor'], ['tests', 'Write tests'], ['document', 'Document']] as const) {
+      const built = buildActionPrompt({
+        action,
+        doc: { text, languageId: 'typescript', relativePath: 'src/a.ts' },
+        target: { start: { line: 2, character: 0 }, end: { line: 4, character: 1 } },
+        targetKind: 'selection',
+        diagnostics: [],
+      });
+      const description = describeRequest(built.messages.map((m) => ({ role: m.role, text: m.content })));
+      assert.equal(description.action, expected, action);
+      assert.equal(description.path, 'src/a.ts');
+      assert.equal(description.lineRange, '3–5');
+      assert.equal(description.code, 'export function f(a: number) {\n  return a + 1;\n}');
+    }
   });
 
   it('the demo answer fences code that contains fences and keeps hostile text inside inline code', () => {

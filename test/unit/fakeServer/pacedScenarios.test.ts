@@ -63,7 +63,7 @@ describe('fake server: paced scenarios', () => {
       const text = deltaText(events);
       assert.match(text, /offline demo/i);
       assert.match(text, /no xAI API key is configured/);
-      assert.match(text, /\*\*Action \(guessed from the instructions\):\*\* Explain/);
+      assert.match(text, /\*\*Action \(read from the request\):\*\* Explain/);
       assert.match(text, /You are a senior engineer\. Explain the selected code/);
       assert.match(text, /\*\*File:\*\* `src\/app\/main\.ts`/);
       assert.match(text, /\*\*Language:\*\* `ts`/);
