@@ -3,7 +3,7 @@
 // the project's fake Responses server and points the extension at it: an offline demo, and the panel
 // says so. `npm start -- <folder>` opens that folder (default: a small sample workspace).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { startFakeServer } from '../src/fakeServer/server';
 import { startCodeServer } from '../test/host/codeServer';
@@ -11,7 +11,7 @@ import { repoRoot } from '../test/host/hostPaths';
 import { workbenchUrl } from '../test/host/workbenchUrl';
 
 async function main(): Promise<void> {
-  const folder = path.resolve(process.argv[2] ?? path.join(repoRoot, 'test', 'fixtures', 'workspace'));
+  const folder = process.argv[2] ? path.resolve(process.argv[2]) : demoWorkspace();
   if (!existsSync(folder)) throw new Error(`No such folder: ${folder}`);
   const env: Record<string, string | undefined> = { ...process.env };
   const cleanups: (() => Promise<void>)[] = [];
@@ -53,6 +53,13 @@ async function main(): Promise<void> {
   console.log('\nVS Code (code-server) is running with Grok loaded. Open this URL in a browser:\n');
   console.log(`  ${url}\n`);
   console.log('Select some code, then run "Grok: Explain Selection" from the command palette (F1). Ctrl+C stops.');
+}
+
+/** A scratch copy of the sample workspace (git-ignored), so trying fixes never edits the test fixtures. */
+function demoWorkspace(): string {
+  const folder = path.join(repoRoot, '.vscode-host', 'demo-workspace');
+  if (!existsSync(folder)) cpSync(path.join(repoRoot, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
+  return folder;
 }
 
 function hasDesktopCode(): boolean {
