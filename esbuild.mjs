@@ -2,7 +2,7 @@
 // Node-side tools (the fake Responses server used by the offline demo, the linter CLI).
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -31,7 +31,15 @@ const common = {
   plugins: [reportPlugin],
 };
 
-const nodeTarget = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+// jsonc-parser's UMD build (its `main`) hides its requires from the bundler, which then fails at run time
+// ("Cannot find module './impl/format'"): bundle its ES module build instead.
+const nodeTarget = {
+  ...common,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+};
 
 /**
  * Activation loads only dist/extension.js (commands, serializer, key store). The heavy half (openai
@@ -53,6 +61,21 @@ const targets = [
     ? [{ ...nodeTarget, entryPoints: ['src/lint/cli.ts'], outfile: 'dist/grok-lint.js', banner: { js: '#!/usr/bin/env node' } }]
     : []),
 ];
+
+/** The schema linter loads tree-sitter's wasm runtime and grammars at run time from dist/ (next to the bundles). */
+function copyTreeSitterWasm() {
+  const { runtime, grammars } = JSON.parse(readFileSync('src/core/schemaLint/treeSitter/wasmFiles.json', 'utf8'));
+  mkdirSync('dist', { recursive: true });
+  for (const file of [runtime, ...Object.values(grammars)]) copyFileSync(`node_modules/@vscode/tree-sitter-wasm/wasm/${file}`, `dist/${file}`);
+}
+copyTreeSitterWasm();
+
+/** The chat panel's icons: VS Code's codicon font and its stylesheet, served from media/ like the panel's own assets. */
+function copyCodicons() {
+  mkdirSync('media/dist/codicons', { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `media/dist/codicons/${file}`);
+}
+copyCodicons();
 
 if (watch) {
   const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));

@@ -1,0 +1,46 @@
+/**
+ * The linter's results as plain data (ESLint/Spectral style): rule code, severity, message, UTF-16 offsets
+ * and fixes as text edits. Adapters (VS Code diagnostics, the CLI, request pre-flight) convert at the edge.
+ */
+import type { RuleCode } from './ruleCatalog';
+
+export type LintSeverity = 'error' | 'warning' | 'info';
+
+/** One replacement over UTF-16 offsets into the linted text; `start === end` inserts. */
+export interface LintTextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/**
+ * A quick fix. Its edits never overlap and are listed in document order; applying all of them yields text
+ * that still parses in its language and that the linter accepts for this finding.
+ */
+export interface LintFix {
+  title: string;
+  edits: LintTextEdit[];
+}
+
+export interface LintFinding {
+  /** Stable code, e.g. `root-not-object`; see `RULES` in ruleCatalog.ts. */
+  rule: RuleCode;
+  severity: LintSeverity;
+  /** Names the tool and says what xAI will do with it. */
+  message: string;
+  toolName?: string;
+  /** UTF-16 offsets into the text: the offending `parameters` value or union branch. 0/0 without a text. */
+  start: number;
+  end: number;
+  fixes: LintFix[];
+}
+
+/** Options for {@link import('./lintDocument').lintDocument}. */
+export interface LintDocumentOptions {
+  /** The document's path, for adapters' bookkeeping; the language id alone decides how the text is read. */
+  fileName?: string;
+  /** Also report tools whose `parameters` cannot be resolved statically, as `info`. Off by default. */
+  reportUnresolved?: boolean;
+  /** Receives a parser or linter bug; the document then gets no findings instead of an exception. */
+  onInternalError?: (error: unknown) => void;
+}

@@ -1,0 +1,234 @@
+/**
+ * Evaluates TypeScript/JavaScript expressions to {@link StaticValue}s as far as the file alone allows:
+ * literals, `as const`/`satisfies` wrappers, same-file constants and their members, spreads of known objects,
+ * `jsonSchema()`/`zodSchema()`/`z.toJSONSchema()` wrappers, and zod expressions (as the JSON Schema zod
+ * emits). Everything else is `unknown`.
+ */
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { compactLabel, decodeStringBody } from '../code/sourceText';
+import { LazyEntry, lookup, unknownValue, viaReference, type FixSyntax, type StaticEntry, type StaticObject, type StaticValue } from '../staticValue';
+import type { TsBindings } from './tsBindings';
+import { span, TRANSPARENT, unwrap } from './tsNodes';
+import { ZodEvaluator } from './zodEvaluator';
+import type { ZodImports } from './zodImports';
+
+/** Expression nesting deeper than this is not evaluated (hostile or generated input). */
+const MAX_DEPTH = 120;
+/** Calls that return their argument's schema unchanged. */
+const IDENTITY_CALLS = new Set(['jsonSchema', 'freeze', 'structuredClone', 'asSchema']);
+/** Calls that turn a zod schema into JSON Schema (or an AI SDK schema wrapping it). */
+const ZOD_CONVERSIONS = new Set(['zodSchema', 'toJSONSchema', 'zodToJsonSchema', 'zodToJSONSchema']);
+
+export class TsEvaluator {
+  private readonly cache = new Map<number, StaticValue>();
+  private readonly resolving = new Set<string>();
+  private readonly zod: ZodEvaluator;
+  private depth = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly bindings: TsBindings,
+    zodImports: ZodImports,
+    private readonly syntax: FixSyntax,
+  ) {
+    this.zod = new ZodEvaluator(text, bindings, zodImports, (node) => this.evaluate(node));
+  }
+
+  evaluate(node: Node): StaticValue {
+    const cached = this.cache.get(node.id);
+    if (cached !== undefined) return cached;
+    if (this.depth >= MAX_DEPTH) return unknownValue(span(node), 'a deeply nested expression');
+    this.depth++;
+    try {
+      const value = this.compute(node);
+      this.cache.set(node.id, value);
+      return value;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** The object literal `node` as a value (used for tool objects, which are always literals). */
+  evaluateObject(node: Node): StaticObject {
+    const value = this.evaluate(node);
+    return value.kind === 'object' ? value : { kind: 'object', ...span(node), entries: [{ key: undefined, keyStart: node.startIndex, keyEnd: node.startIndex, value }] };
+  }
+
+  private compute(node: Node): StaticValue {
+    const at = span(node);
+    switch (node.type) {
+      case 'object':
+        return this.object(node);
+      case 'array':
+        return { kind: 'array', ...at, syntax: this.syntax, items: this.arrayItems(node) };
+      case 'string': {
+        const value = decodeStringBody(this.text.slice(node.startIndex + 1, node.endIndex - 1));
+        return value === undefined ? unknownValue(at, 'a string with escapes') : { kind: 'string', ...at, syntax: this.syntax, value };
+      }
+      case 'template_string': {
+        if (node.namedChildren.some((child) => child?.type === 'template_substitution')) return unknownValue(at, 'a template with substitutions');
+        const value = decodeStringBody(this.text.slice(node.startIndex + 1, node.endIndex - 1));
+        return value === undefined ? unknownValue(at, 'a template with escapes') : { kind: 'string', ...at, syntax: this.syntax, value };
+      }
+      case 'number':
+        return { kind: 'number', ...at, syntax: this.syntax, value: Number(node.text.replace(/_/g, '')) };
+      case 'unary_expression': {
+        const argument = node.childForFieldName('argument');
+        const operator = node.firstChild?.type;
+        if (argument?.type === 'number' && (operator === '-' || operator === '+')) {
+          const magnitude = Number(argument.text.replace(/_/g, ''));
+          return { kind: 'number', ...at, syntax: this.syntax, value: operator === '-' ? -magnitude : magnitude };
+        }
+        return unknownValue(at, 'a computed value');
+      }
+      case 'true':
+      case 'false':
+        return { kind: 'boolean', ...at, syntax: this.syntax, value: node.type === 'true' };
+      case 'null':
+        return { kind: 'null', ...at, syntax: this.syntax };
+      case 'identifier':
+        return this.identifier(node);
+      case 'type_assertion': {
+        const inner = node.lastNamedChild;
+        return inner === null ? unknownValue(at, 'an empty expression') : this.evaluate(inner);
+      }
+      case 'member_expression':
+      case 'subscript_expression':
+        return this.member(node);
+      case 'call_expression':
+        return this.call(node);
+      default: {
+        if (TRANSPARENT.has(node.type)) {
+          const inner = node.firstNamedChild;
+          return inner === null ? unknownValue(at, 'an empty expression') : this.evaluate(inner);
+        }
+        return unknownValue(at, `${node.type.replace(/_/g, ' ')}`);
+      }
+    }
+  }
+
+  private object(node: Node): StaticObject {
+    const entries: StaticEntry[] = [];
+    for (const child of node.namedChildren) {
+      if (child === null || child.type === 'comment') continue;
+      if (child.type === 'pair') {
+        const keyNode = child.childForFieldName('key');
+        const valueNode = child.childForFieldName('value');
+        const key = keyNode === null ? undefined : this.propertyKey(keyNode);
+        const keySpan = keyNode === null ? span(child) : span(keyNode);
+        entries.push(new LazyEntry(key, keySpan.start, keySpan.end, () => (valueNode === null ? unknownValue(keySpan, 'a missing value') : this.evaluate(valueNode))));
+      } else if (child.type === 'shorthand_property_identifier') {
+        entries.push(new LazyEntry(child.text, child.startIndex, child.endIndex, () => this.identifier(child)));
+      } else if (child.type === 'spread_element') {
+        const argument = child.firstNamedChild;
+        const spread = argument === null ? undefined : this.evaluate(argument);
+        if (spread?.kind === 'object') {
+          // The spread's entries, positioned at the spread so that edits land in this literal.
+          for (const entry of spread.entries) entries.push(new LazyEntry(entry.key, child.startIndex, child.endIndex, () => entry.value));
+        } else {
+          entries.push({ key: undefined, keyStart: child.startIndex, keyEnd: child.endIndex, value: unknownValue(span(child), 'a spread') });
+        }
+      } else if (child.type === 'method_definition') {
+        const name = child.childForFieldName('name');
+        entries.push({ key: name === null ? undefined : this.propertyKey(name), keyStart: child.startIndex, keyEnd: child.endIndex, value: unknownValue(span(child), 'a method') });
+      } else {
+        entries.push({ key: undefined, keyStart: child.startIndex, keyEnd: child.endIndex, value: unknownValue(span(child), child.type) });
+      }
+    }
+    return { kind: 'object', ...span(node), syntax: this.syntax, entries, openEnd: node.startIndex + 1 };
+  }
+
+  private arrayItems(node: Node): StaticValue[] {
+    const items: StaticValue[] = [];
+    for (const child of node.namedChildren) {
+      if (child === null || child.type === 'comment') continue;
+      if (child.type === 'spread_element') {
+        const argument = child.firstNamedChild;
+        const spread = argument === null ? undefined : this.evaluate(argument);
+        if (spread?.kind === 'array') items.push(...spread.items);
+        else items.push(unknownValue(span(child), 'a spread'));
+      } else {
+        items.push(this.evaluate(child));
+      }
+    }
+    return items;
+  }
+
+  private propertyKey(node: Node): string | undefined {
+    switch (node.type) {
+      case 'property_identifier':
+      case 'identifier':
+      case 'private_property_identifier':
+        return node.text;
+      case 'string':
+        return decodeStringBody(this.text.slice(node.startIndex + 1, node.endIndex - 1));
+      case 'number':
+        return String(Number(node.text.replace(/_/g, '')));
+      case 'computed_property_name': {
+        const inner = node.firstNamedChild;
+        const value = inner === null ? undefined : this.evaluate(inner);
+        return value?.kind === 'string' || value?.kind === 'number' ? String(value.value) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private identifier(node: Node): StaticValue {
+    const name = node.text;
+    const at = span(node);
+    if (name === 'undefined') return unknownValue(at, 'undefined');
+    const binding = this.bindings.resolve(name);
+    if (binding.kind === 'none') return unknownValue(at, `${name}, which is not defined in this file`);
+    if (binding.kind === 'opaque') return unknownValue(at, binding.reason);
+    if (this.resolving.has(name)) return unknownValue(at, `${name}, which refers to itself`);
+    if (binding.value.hasError) return unknownValue(at, `${name}, whose value has a syntax error`);
+    this.resolving.add(name);
+    try {
+      const value = this.evaluate(binding.value);
+      return value.kind === 'unknown' ? value : viaReference(value, at);
+    } finally {
+      this.resolving.delete(name);
+    }
+  }
+
+  private member(node: Node): StaticValue {
+    const at = span(node);
+    const objectNode = node.childForFieldName('object');
+    const keyNode = node.type === 'member_expression' ? node.childForFieldName('property') : node.childForFieldName('index');
+    if (objectNode === null || keyNode === null) return unknownValue(at, 'a member access');
+    const key = keyNode.type === 'property_identifier' ? keyNode.text : this.literalKey(keyNode);
+    if (key === undefined) return unknownValue(at, 'a computed member');
+    const object = this.evaluate(objectNode);
+    if (object.kind === 'object') {
+      const found = lookup(object, key);
+      if (found.state === 'present') return found.value.kind === 'unknown' ? found.value : viaReference(found.value, at);
+    } else if (object.kind === 'array' && /^\d+$/.test(key) && Number(key) < object.items.length) {
+      const item = object.items[Number(key)];
+      return item.kind === 'unknown' ? item : viaReference(item, at);
+    }
+    return unknownValue(at, `${compactLabel(node.text)}`);
+  }
+
+  private literalKey(node: Node): string | undefined {
+    const value = this.evaluate(node);
+    return value.kind === 'string' || value.kind === 'number' ? String(value.value) : undefined;
+  }
+
+  private call(node: Node): StaticValue {
+    const at = span(node);
+    const callee = unwrap(node.childForFieldName('function'));
+    const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((arg): arg is Node => arg !== null && arg.type !== 'comment');
+    if (callee === null) return unknownValue(at, 'a call');
+    const zodValue = this.zod.call(node, callee, args);
+    if (zodValue !== undefined) return zodValue;
+    const name = callee.type === 'member_expression' ? callee.childForFieldName('property')?.text : callee.type === 'identifier' ? callee.text : undefined;
+    if (name !== undefined && IDENTITY_CALLS.has(name) && args[0] !== undefined) return this.evaluate(args[0]);
+    if (name !== undefined && ZOD_CONVERSIONS.has(name) && args[0] !== undefined) {
+      const inner = this.evaluate(args[0]);
+      if (inner.fromZod !== true) return inner.kind === 'unknown' ? inner : unknownValue(at, `${name}() of something that is not a zod schema`);
+      return name.startsWith('zodTo') && args[1] !== undefined ? this.zod.namedZodToJsonSchema(inner, args[1], at) : inner;
+    }
+    return unknownValue(at, `the result of ${compactLabel(callee.text, 32)}()`);
+  }
+}

@@ -1,0 +1,49 @@
+/** Reads and lints files for the CLI (and the benchmark), turning offsets into 1-based positions. */
+import { readFile, stat } from 'node:fs/promises';
+import { lintDocument } from '../core/schemaLint/lintDocument';
+import type { LintFinding } from '../core/schemaLint/types';
+import { languageForFile } from './languageForFile';
+import { LineIndex } from './lineIndex';
+
+export interface PositionedFinding extends LintFinding {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export type FileResult =
+  | { kind: 'linted'; file: string; findings: PositionedFinding[] }
+  | { kind: 'skipped'; file: string; reason: string }
+  | { kind: 'unreadable'; file: string; reason: string };
+
+export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+
+export async function lintFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<FileResult> {
+  const languageId = languageForFile(file);
+  if (languageId === undefined) return { kind: 'skipped', file, reason: 'not a linted file type' };
+  let text: string;
+  try {
+    const { size } = await stat(file);
+    if (size > maxBytes) return { kind: 'skipped', file, reason: `larger than ${maxBytes} bytes` };
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    return { kind: 'unreadable', file, reason: error instanceof Error ? error.message : String(error) };
+  }
+  if (text.includes('\u0000')) return { kind: 'skipped', file, reason: 'binary content' };
+  // Editors hide the byte-order mark; offsets (and columns) must not count it.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let internalError: unknown;
+  const findings = await lintDocument(text, languageId, { fileName: file, onInternalError: (error) => (internalError = error) });
+  if (internalError !== undefined) return { kind: 'skipped', file, reason: `linter failure: ${String(internalError)}` };
+  const lines = new LineIndex(text);
+  return {
+    kind: 'linted',
+    file,
+    findings: findings.map((finding) => {
+      const start = lines.position(finding.start);
+      const end = lines.position(finding.end);
+      return { ...finding, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    }),
+  };
+}
