@@ -36,7 +36,7 @@ describe('package.json contributions', () => {
   it('menus and keybindings only name declared commands', () => {
     const declared = new Set(Object.values(COMMANDS) as string[]);
     const referenced = [
-      ...Object.values(pkg.contributes.menus).flat().flatMap((m: { command?: string }) => (m.command ? [m.command] : [])),
+      ...(Object.values(pkg.contributes.menus) as { command?: string }[][]).flat().flatMap((m) => (m.command ? [m.command] : [])),
       ...pkg.contributes.keybindings.map((k: { command: string }) => k.command),
     ];
     assert.ok(referenced.length > 10);
