@@ -52,9 +52,18 @@ const lazyServicesPlugin = {
   },
 };
 
+/** The tool-schema linter in the editor (parsers, tree-sitter) is a third bundle, dist/schemaLint.js, loaded on first need. */
+const lazySchemaLintPlugin = {
+  name: 'lazy-schema-lint',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/schemaLintRuntime$/ }, () => ({ path: './schemaLint.js', external: true }));
+  },
+};
+
 const targets = [
-  { ...nodeTarget, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...common.plugins, lazyServicesPlugin] },
+  { ...nodeTarget, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...common.plugins, lazyServicesPlugin, lazySchemaLintPlugin] },
   { ...nodeTarget, entryPoints: ['src/extension/services.ts'], outfile: 'dist/services.js', external: ['vscode'] },
+  { ...nodeTarget, entryPoints: ['src/extension/schemaLint/schemaLintRuntime.ts'], outfile: 'dist/schemaLint.js', external: ['vscode'] },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/main.ts'], outfile: 'media/dist/panel.js' },
   { ...nodeTarget, entryPoints: ['src/fakeServer/cli.ts'], outfile: 'dist/fake-xai-server.js' },
   ...(existsSync('src/lint/cli.ts')

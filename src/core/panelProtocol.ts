@@ -34,7 +34,7 @@ const citationSchema = z.object({
 });
 
 /** What the user asked, as shown at the top of a turn. */
-const promptSummarySchema = z.object({
+export const promptSummarySchema = z.object({
   /** e.g. "Explain", "Fix", "Ask", "Follow-up". */
   action: z.string(),
   /** The question or instruction typed by the user, if any. */
@@ -49,6 +49,12 @@ const promptSummarySchema = z.object({
 });
 
 const turnStatusSchema = z.enum(['completed', 'incomplete', 'cancelled', 'error']);
+
+/** The longest code block the panel sends back to the host (larger blocks still render, without actions). */
+export const MAX_CODE_BLOCK_CHARS = 2_000_000;
+
+/** Copy (host clipboard), Insert at Cursor, Apply to Selection (diff preview first), Open in New File. */
+const codeBlockActionSchema = z.enum(['copy', 'insert', 'apply', 'newFile']);
 
 export const hostMessageSchema = z.discriminatedUnion('type', [
   /** Panel-wide facts. `demo` = talking to the bundled offline fake server. */
@@ -89,14 +95,33 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('stop') }),
   z.object({ type: z.literal('followUp'), text: z.string().min(1).max(100_000) }),
   z.object({ type: z.literal('newChat') }),
-  /** The fix offered with an error. */
-  z.object({ type: z.literal('errorAction'), action: z.enum(['set-api-key', 'retry', 'open-settings', 'open-billing', 'check-network']) }),
+  /** The fix offered with an error. `turnId`: the turn whose error offered it (a retry only re-runs the latest turn). */
+  z.object({
+    type: z.literal('errorAction'),
+    action: z.enum(['set-api-key', 'retry', 'open-settings', 'open-billing', 'check-network']),
+    turnId: z.string().max(200).optional(),
+  }),
+  /** Regenerate: re-run the user turn behind the latest answer, replacing that answer. */
+  z.object({ type: z.literal('regenerate'), turnId: z.string().max(200) }),
+  /** The panel's web search toggle: the host updates `grok.webSearch` and sends `config` back. */
+  z.object({ type: z.literal('setWebSearch'), enabled: z.boolean() }),
+  /**
+   * An action on one code block of an answer. `code` is the block's exact source text (from the
+   * markdown, not the DOM); `language` its fence info word, when it has one.
+   */
+  z.object({
+    type: z.literal('codeBlockAction'),
+    action: codeBlockActionSchema,
+    code: z.string().max(MAX_CODE_BLOCK_CHARS),
+    language: z.string().max(100).optional(),
+  }),
 ]);
 
 export type HostMessage = z.infer<typeof hostMessageSchema>;
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
 export type PromptSummary = z.infer<typeof promptSummarySchema>;
 export type TurnStatus = z.infer<typeof turnStatusSchema>;
+export type CodeBlockAction = z.infer<typeof codeBlockActionSchema>;
 
 export type ParseResult<T> = { ok: true; message: T } | { ok: false; error: string };
 

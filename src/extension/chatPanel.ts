@@ -16,6 +16,16 @@ export interface ChatPanelConfig {
   webSearch: boolean;
 }
 
+/** Opens an http(s) URL outside the editor; given the URL exactly as the panel posted it. */
+export type ExternalOpener = (url: string) => Thenable<boolean>;
+
+/**
+ * `vscode.env.openExternal` with the URL as a string. Its extension-host side accepts a string and
+ * opens it verbatim; a `vscode.Uri` is re-encoded on the way (`(` becomes `%28`, an already encoded
+ * `%20` may be encoded again: microsoft/vscode#85930), so the page opened would not be the one cited.
+ */
+export const openExternalVerbatim: ExternalOpener = (url) => vscode.env.openExternal(url as unknown as vscode.Uri);
+
 /**
  * Hosts the chat webview: creates or adopts (after reload) the panel, posts protocol messages
  * (deltas coalesced to about one per frame), replays the transcript when the webview (re)loads, and
@@ -35,7 +45,7 @@ export class ChatPanelHost implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly log: Logger,
     private readonly config: () => ChatPanelConfig,
-    private readonly openExternal: (uri: vscode.Uri) => Thenable<boolean> = (uri) => vscode.env.openExternal(uri),
+    private openExternal: ExternalOpener = openExternalVerbatim,
   ) {
     const saved = context.workspaceState.get<unknown>(TRANSCRIPT_STATE_KEY);
     if (Array.isArray(saved)) this.transcript.restore(saved as HostMessage[]);
@@ -44,7 +54,10 @@ export class ChatPanelHost implements vscode.Disposable {
   /** Opens the panel beside the editor (or reveals it) without stealing focus from the editor. */
   show(preserveFocus = true): void {
     if (this.panel) {
-      this.panel.reveal(undefined, preserveFocus);
+      // Revealed in the editor's own group, the panel would cover the code it talks about: move it beside.
+      const editorColumn = vscode.window.activeTextEditor?.viewColumn;
+      const sharesEditorGroup = editorColumn !== undefined && this.panel.viewColumn === editorColumn;
+      this.panel.reveal(sharesEditorGroup ? vscode.ViewColumn.Beside : undefined, preserveFocus);
       return;
     }
     const panel = vscode.window.createWebviewPanel(
@@ -69,6 +82,18 @@ export class ChatPanelHost implements vscode.Disposable {
     this.transcript.append(message);
     this.coalescer.post(message);
     if (message.type === 'turnEnded' || message.type === 'cleared') void this.persist();
+  }
+
+  /**
+   * Routes the links the panel opens to `opener` until the returned disposable is disposed (tests
+   * record them instead of opening a browser). Only what passed the http(s) check ever reaches it.
+   */
+  useExternalOpener(opener: ExternalOpener): vscode.Disposable {
+    const previous = this.openExternal;
+    this.openExternal = opener;
+    return new vscode.Disposable(() => {
+      if (this.openExternal === opener) this.openExternal = previous;
+    });
   }
 
   /** Re-sends panel-wide settings (model, demo mode, web search). */
@@ -100,6 +125,7 @@ export class ChatPanelHost implements vscode.Disposable {
       nonce: createNonce(),
       scriptUri: media('dist', 'panel.js').toString(),
       styleUri: media('panel.css').toString(),
+      codiconsUri: media('dist', 'codicons', 'codicon.css').toString(),
     });
     this.panelDisposables.push(
       webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
@@ -154,7 +180,11 @@ export class ChatPanelHost implements vscode.Disposable {
       this.log.warn(`Refused to open a non-http(s) link from the chat panel: ${url.slice(0, 200)}`);
       return;
     }
-    await this.openExternal(vscode.Uri.parse(url, true));
+    try {
+      if (!(await this.openExternal(url))) this.log.info(`The link was not opened (declined or failed): ${url.slice(0, 200)}`);
+    } catch (error) {
+      this.log.warn(`Could not open ${url.slice(0, 200)}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private async persist(): Promise<void> {

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { CHAT_VIEW_TYPE } from '../core/config/ids';
 import { registerCommands } from './commands';
 import { CredentialStore } from './credentials';
+import { registerInlineFix } from './inlineFix/registerInlineFix';
+import { registerSchemaLint } from './schemaLint/registerSchemaLint';
 import type { GrokServices } from './services';
 
 /** What activate() returns; integration tests reach the extension's parts through it. */
@@ -34,6 +36,8 @@ export function activate(context: vscode.ExtensionContext): GrokExtensionApi {
     context.subscriptions.push(
       credentials,
       ...registerCommands(services, credentials),
+      ...registerInlineFix(services),
+      ...registerSchemaLint(context.extensionUri, log),
       vscode.window.registerWebviewPanelSerializer(CHAT_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel) => (await services()).panel.adopt(panel),
       }),

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ChatSession } from '../core/chat/chatSession';
+import { fromSavedConversation, toSavedConversation } from '../core/chat/savedConversation';
 import type { TurnResult } from '../core/chat/chatSession';
 import type { Logger } from '../core/logger';
 import type { WebviewMessage } from '../core/panelProtocol';
@@ -8,11 +9,14 @@ import type { CodeAction } from '../core/prompts/types';
 import { streamResponse } from '../core/responses/client';
 import type { GrokRequest, GrokStreamEvent } from '../core/responses/types';
 import type { ChatPanelHost } from './chatPanel';
+import { CodeBlockActions, type ReplacementPreview } from './codeBlockActions';
 import type { CredentialStore } from './credentials';
 import { enclosingSymbolRanges, snapshotDocument, toDiagnosticInfo, toPlainRange } from './editorContext';
 import { readSettings } from './settings';
 
 const RESPONDING_CONTEXT_KEY = 'grok.responding';
+/** Workspace state: the conversation the API continues (the panel's transcript is saved beside it). */
+const CONVERSATION_STATE_KEY = 'grok.chat.conversation.v1';
 
 /**
  * Turns user intents (commands, panel messages) into chat turns: gathers the editor context, checks
@@ -22,19 +26,28 @@ export class GrokController implements vscode.Disposable {
   private readonly session: ChatSession;
   private readonly disposables: vscode.Disposable[] = [];
   private demo = false;
+  /** Copy / Insert / Apply / Open in New File for the panel's code blocks. */
+  readonly codeBlocks: CodeBlockActions;
 
   constructor(
     private readonly log: Logger,
     private readonly credentials: CredentialStore,
     private readonly panel: ChatPanelHost,
+    previewReplacement: ReplacementPreview,
+    /** Where the conversation is kept per workspace (`context.workspaceState`), to continue it after a reload. */
+    private readonly conversationStore?: vscode.Memento,
   ) {
+    this.codeBlocks = new CodeBlockActions(log, previewReplacement);
     this.session = new ChatSession({
       stream: (request, signal) => this.stream(request, signal),
       post: (message) => panel.post(message),
       model: () => readSettings().model,
       webSearch: () => readSettings().webSearch,
     });
+    const saved = fromSavedConversation(conversationStore?.get<unknown>(CONVERSATION_STATE_KEY));
+    if (saved) this.session.restore(saved);
     this.disposables.push(
+      this.codeBlocks,
       panel.onMessage((message) => void this.onPanelMessage(message)),
       credentials.onDidChange(() => void this.refreshDemoFlag()),
     );
@@ -89,6 +102,7 @@ export class GrokController implements vscode.Disposable {
 
   newChat(): void {
     this.session.clear();
+    void this.saveConversation();
   }
 
   /**
@@ -148,7 +162,13 @@ export class GrokController implements vscode.Disposable {
       return result;
     } finally {
       await vscode.commands.executeCommand('setContext', RESPONDING_CONTEXT_KEY, this.session.busy);
+      await this.saveConversation();
     }
+  }
+
+  private async saveConversation(): Promise<void> {
+    if (!this.conversationStore || this.session.busy) return;
+    await this.conversationStore.update(CONVERSATION_STATE_KEY, toSavedConversation(this.session.snapshot()));
   }
 
   private async onPanelMessage(message: WebviewMessage): Promise<void> {
@@ -157,7 +177,7 @@ export class GrokController implements vscode.Disposable {
         this.session.stop();
         return;
       case 'newChat':
-        this.session.clear();
+        this.newChat();
         return;
       case 'followUp': {
         const built = buildFollowUpPrompt(message.text);
@@ -165,20 +185,62 @@ export class GrokController implements vscode.Disposable {
         return;
       }
       case 'errorAction':
-        await this.onErrorAction(message.action);
+        await this.onErrorAction(message.action, message.turnId);
+        return;
+      case 'regenerate':
+        await this.rerunLatest(message.turnId);
+        return;
+      case 'setWebSearch':
+        await this.setWebSearch(message.enabled);
+        return;
+      case 'codeBlockAction':
+        await this.codeBlocks.run(message.action, message.code, message.language);
         return;
       default:
         return;
     }
   }
 
-  private async onErrorAction(action: Extract<WebviewMessage, { type: 'errorAction' }>['action']): Promise<void> {
+  /**
+   * Retry / Regenerate: runs the latest user turn again, replacing its answer. Only the latest turn
+   * can be re-run (the conversation continues from it); a turn restored from an earlier session
+   * cannot, since its request is gone.
+   */
+  private async rerunLatest(turnId: string | undefined): Promise<void> {
+    if (this.session.busy) return; // the panel offers these only when nothing runs; a late click is moot
+    if (!this.session.canRetry() || (turnId !== undefined && turnId !== this.session.lastTurnId)) {
+      void vscode.window.showInformationMessage('Grok: only the latest answer of this session can be run again. Ask it as a follow-up instead.');
+      return;
+    }
+    await this.track(this.session.retry());
+  }
+
+  /**
+   * The panel's web search toggle writes `grok.webSearch` where it is in effect: the workspace when
+   * the workspace sets it, else the user settings. The panel then gets the effective value back.
+   */
+  private async setWebSearch(enabled: boolean): Promise<void> {
+    const config = vscode.workspace.getConfiguration('grok');
+    const target = config.inspect<unknown>('webSearch')?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    try {
+      await config.update('webSearch', enabled, target);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Grok: could not change grok.webSearch: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    this.panel.refreshConfig();
+    if (readSettings().webSearch !== enabled) {
+      void vscode.window.showWarningMessage(`Grok: web search stays ${enabled ? 'off' : 'on'}: a folder or language setting for grok.webSearch overrides it.`);
+    }
+    this.log.info(`Web search ${readSettings().webSearch ? 'on' : 'off'} (asked from the panel: ${enabled ? 'on' : 'off'}).`);
+  }
+
+  private async onErrorAction(action: Extract<WebviewMessage, { type: 'errorAction' }>['action'], turnId: string | undefined): Promise<void> {
     switch (action) {
       case 'set-api-key':
         await vscode.commands.executeCommand('grok.setApiKey');
         return;
       case 'retry':
-        if (this.session.canRetry()) await this.track(this.session.retry());
+        await this.rerunLatest(turnId);
         return;
       case 'open-settings':
         await vscode.commands.executeCommand('workbench.action.openSettings', 'grok.');

@@ -24,6 +24,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A structured-output request (`text.format.type: "json_schema"`), e.g. an inline fix. */
+function wantsJsonSchema(request: Record<string, unknown>): boolean {
+  return isRecord(request.text) && isRecord(request.text.format) && request.text.format.type === 'json_schema';
+}
+
 function assertScenario(scenario: ScenarioName | ScenarioSpec): ScenarioName | ScenarioSpec {
   if (typeof scenario === 'string' && !isScenarioName(scenario)) {
     throw new Error(`Unknown fake scenario '${String(scenario)}'. Known: ${SCENARIO_NAMES.join(', ')}.`);
@@ -35,7 +40,12 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
   const host = options.host ?? '127.0.0.1';
   const apiKey = options.apiKey ?? 'test-key';
   const models = options.models ?? ['grok-build-0.1'];
-  const selector = new ScenarioSelector(assertScenario(options.defaultScenario ?? (options.demo ? 'demo' : 'plain')), options.demo ? 'demo' : 'plain');
+  const selector = new ScenarioSelector(
+    assertScenario(options.defaultScenario ?? (options.demo ? 'demo' : 'plain')),
+    options.demo ? 'demo' : 'plain',
+    'fix-json',
+    options.defaultScenario !== undefined,
+  );
   const requests: RecordedRequest[] = [];
   // Aborted by close(): ends every pause and write loop so nothing keeps the process alive.
   const closing = new AbortController();
@@ -57,7 +67,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
 
     const request = checked.body;
     const messages = inputMessages(request);
-    const selection = selector.select(findScenarioMarker(messages.map((m) => m.text).join('\n')));
+    const selection = selector.select(findScenarioMarker(messages.map((m) => m.text).join('\n')), wantsJsonSchema(request));
     if ('unknownMarker' in selection) {
       const known = SCENARIO_NAMES.join(', ');
       return refuse(res, record, { label: 'unknown-marker', reply: invalidArgument(`Unknown fake scenario [[fake:${selection.unknownMarker}]]. Known: ${known}.`) });

@@ -25,6 +25,8 @@ export const SCENARIO_NAMES = [
   'slow',
   'long',
   'demo',
+  'fix-json',
+  'fix-prose',
 ] as const;
 
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
@@ -62,7 +64,10 @@ export interface FakeServerOptions {
   apiKey?: string;
   /** Known models (default ['grok-build-0.1']); any other gets a 404 in xAI's body shape. */
   models?: string[];
-  /** Scenario for requests with nothing queued and no marker (default 'plain', or 'demo' when `demo`). */
+  /**
+   * Scenario for requests with nothing queued and no marker (default 'plain', or 'demo' when `demo`). Without
+   * this option (and until `setDefaultScenario`), structured-output requests (`json_schema`) get 'fix-json'.
+   */
   defaultScenario?: ScenarioName;
   /** Offline demo: the default answer describes the request it received and says where it comes from. */
   demo?: boolean;

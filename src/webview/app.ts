@@ -4,6 +4,8 @@
  */
 import { createMarkdownRenderer } from '../core/markdown/markdownRenderer';
 import { parseHostMessage, type HostMessage } from '../core/panelProtocol';
+import { CodeBlockSources } from './codeBlockSources';
+import { CodeBlocks } from './codeBlocks';
 import { Composer } from './composer';
 import { ConversationView } from './conversationView';
 import type { HostChannel } from './hostChannel';
@@ -24,13 +26,22 @@ export function startPanel(root: HTMLElement, host: HostChannel): void {
 
   const toolbar = new Toolbar((message) => host.post(message));
   const composer = new Composer((message) => host.post(message));
-  const conversation = new ConversationView(createMarkdownRenderer(), {
-    onErrorAction: (action) => host.post({ type: 'errorAction', action }),
-    onRendered: () => {
-      composer.setStreaming(conversation.isStreaming);
-      scheduleSave();
+  const md = createMarkdownRenderer();
+  const codeBlocks = new CodeBlocks(new CodeBlockSources(md), (action, source) =>
+    host.post({ type: 'codeBlockAction', action, code: source.code, ...(source.language ? { language: source.language } : {}) }),
+  );
+  const conversation = new ConversationView(
+    md,
+    {
+      onErrorAction: (action, turnId) => host.post({ type: 'errorAction', action, turnId }),
+      onRegenerate: (turnId) => host.post({ type: 'regenerate', turnId }),
+      onRendered: () => {
+        composer.setStreaming(conversation.isStreaming);
+        scheduleSave();
+      },
     },
-  });
+    codeBlocks,
+  );
   root.append(toolbar.element, conversation.element, composer.element);
 
   function save(): void {

@@ -4,6 +4,7 @@
  */
 import type { MarkdownIt } from 'markdown-it';
 import type { HostMessage } from '../core/panelProtocol';
+import type { CodeBlocks } from './codeBlocks';
 import { h } from './dom';
 import type { ErrorAction } from './format';
 import { FrameScheduler } from './frameScheduler';
@@ -13,7 +14,10 @@ import { TurnView, type TurnMessage, type TurnStarted } from './turnView';
 const FOLLOW_SLACK_PX = 48;
 
 export interface ConversationEvents {
-  onErrorAction(action: ErrorAction): void;
+  /** An error's button was pressed, in the turn `turnId`. */
+  onErrorAction(action: ErrorAction, turnId: string): void;
+  /** Regenerate was pressed on the latest answer, turn `turnId`. */
+  onRegenerate(turnId: string): void;
   /** A frame was rendered (the composer follows `isStreaming`, state gets saved). */
   onRendered(): void;
 }
@@ -31,6 +35,7 @@ export class ConversationView {
   constructor(
     private readonly md: MarkdownIt,
     private readonly events: ConversationEvents,
+    private readonly codeBlocks: CodeBlocks,
   ) {
     this.list = h('div', { class: 'turns' });
     this.emptyState = h('p', { class: 'empty-state', text: 'Select code and run a Grok command (Explain, Fix, Refactor, …), or ask a question below.' });
@@ -50,7 +55,9 @@ export class ConversationView {
     this.removeTurn(message.turnId);
     const turn = new TurnView(message, this.md, {
       requestRender: () => this.markDirty(turn),
-      onErrorAction: (action) => this.events.onErrorAction(action),
+      onErrorAction: (action) => this.events.onErrorAction(action, message.turnId),
+      onRegenerate: () => this.events.onRegenerate(message.turnId),
+      codeBlocks: this.codeBlocks,
     });
     this.turns.set(message.turnId, turn);
     this.unmounted.push(turn);
@@ -97,8 +104,19 @@ export class ConversationView {
     for (const turn of this.unmounted.splice(0)) this.list.append(turn.element);
     for (const turn of this.dirty) turn.render();
     this.dirty.clear();
+    this.codeBlocks.endFrame();
+    this.markLatest();
     this.emptyState.hidden = this.turns.size > 0;
     if (this.followBottom) this.element.scrollTop = this.element.scrollHeight;
+    if (this.codeBlocks.hasPendingWork) this.scheduler.request();
     this.events.onRendered();
+  }
+
+  /** Only the last turn, once nothing streams, offers Regenerate / Retry. */
+  private markLatest(): void {
+    const streaming = this.isStreaming;
+    let last: TurnView | undefined;
+    for (const turn of this.turns.values()) last = turn;
+    for (const turn of this.turns.values()) turn.setLatest(turn === last && !streaming);
   }
 }

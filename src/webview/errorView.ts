@@ -9,6 +9,8 @@ export interface ErrorViewHandle {
   element: HTMLElement;
   /** Refreshes the "try again in N s" countdown; returns true while it is still counting. */
   tick(nowMs: number): boolean;
+  /** Retry re-runs the latest turn only: an older turn's error hides its Retry button. */
+  setRetryAvailable(available: boolean): void;
 }
 
 export function buildErrorView(error: TurnError, receivedAtMs: number, onAction: (action: ErrorAction) => void): ErrorViewHandle {
@@ -25,19 +27,29 @@ export function buildErrorView(error: TurnError, receivedAtMs: number, onAction:
   const countdown = h('p', { class: 'error-countdown', attrs: { hidden: true } });
   element.append(countdown);
   const actions = [...new Set(error.actions)];
-  if (actions.length) {
-    element.append(
-      h('div', { class: 'error-actions' }, ...actions.map((action) => button(errorActionLabel(action), () => onAction(action), { attrs: { 'data-action': action } }))),
-    );
-  }
+  const buttons = actions.map((action) => button(errorActionLabel(action), () => onAction(action), { attrs: { 'data-action': action } }));
+  if (buttons.length) element.append(h('div', { class: 'error-actions' }, ...buttons));
+  const retryButton = buttons[actions.indexOf('retry')] as HTMLButtonElement | undefined;
+  const retryLabel = retryButton?.querySelector('span:last-child');
+  let retryAvailable = true;
   const retryAt = error.retryAfterMs !== undefined ? receivedAtMs + error.retryAfterMs : undefined;
   const tick = (nowMs: number): boolean => {
     if (retryAt === undefined) return false;
     const left = secondsLeft(retryAt, nowMs);
     countdown.hidden = left === 0;
     countdown.textContent = left > 0 ? `You can try again in ${left} s.` : '';
+    // Rate limited: Retry waits out the server's delay rather than earn another 429.
+    if (retryButton && retryLabel) {
+      retryButton.disabled = left > 0;
+      retryLabel.textContent = left > 0 ? `Retry in ${left} s` : errorActionLabel('retry');
+    }
     return left > 0;
   };
   tick(receivedAtMs);
-  return { element, tick };
+  const setRetryAvailable = (available: boolean): void => {
+    if (!retryButton || available === retryAvailable) return;
+    retryAvailable = available;
+    retryButton.hidden = !available;
+  };
+  return { element, tick, setRetryAvailable };
 }

@@ -15,8 +15,11 @@ export class MarkdownView {
   constructor(
     readonly element: HTMLElement,
     md: MarkdownIt,
-    /** Runs on each sanitised fragment before it is inserted (e.g. chip tooltips). */
-    private readonly decorate: (fragment: DocumentFragment) => void = () => {},
+    /**
+     * Runs on each sanitised fragment before it is inserted (chip tooltips, code block toolbars).
+     * `settled`: the fragment holds finished blocks, never rendered again (else the open tail).
+     */
+    private readonly decorate: (fragment: DocumentFragment, settled: boolean) => void = () => {},
   ) {
     this.markdown = new IncrementalMarkdown(md);
   }
@@ -49,12 +52,12 @@ export class MarkdownView {
     this.tailNodes = [];
     if (update.finishedHtml) {
       const finished = sanitizeToFragment(update.finishedHtml);
-      this.decorate(finished);
+      this.decorate(finished, true);
       this.element.append(finished);
     }
     if (update.tailHtml) {
       const tail = sanitizeToFragment(update.tailHtml);
-      this.decorate(tail);
+      this.decorate(tail, false);
       this.tailNodes = [...tail.childNodes];
       this.element.append(tail);
     }

@@ -10,7 +10,8 @@ const ALLOWED_TAGS = [
   'a', 'blockquote', 'br', 'code', 'del', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'img', 'li', 'ol', 'p',
   'pre', 's', 'span', 'strong', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul',
 ];
-const ALLOWED_ATTR = ['href', 'src', 'alt', 'title', 'class', 'start', 'data-cite', 'loading', 'referrerpolicy'];
+// `data-code-block`: the renderer's id for a code block's source (codeBlockSources.ts), removed on insertion.
+const ALLOWED_ATTR = ['href', 'src', 'alt', 'title', 'class', 'start', 'data-cite', 'data-code-block', 'loading', 'referrerpolicy'];
 
 let purifier: ReturnType<typeof DOMPurify> | undefined;
 
@@ -39,7 +40,7 @@ export function sanitizeToFragment(html: string): DocumentFragment {
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
     // Non-URL attributes must not be judged as URLs; `href`/`src` must be http(s).
-    ADD_URI_SAFE_ATTR: ['data-cite', 'start', 'loading', 'referrerpolicy'],
+    ADD_URI_SAFE_ATTR: ['data-cite', 'data-code-block', 'start', 'loading', 'referrerpolicy'],
     ALLOWED_URI_REGEXP: /^https?:/i,
     RETURN_DOM_FRAGMENT: true,
   });

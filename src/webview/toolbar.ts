@@ -1,4 +1,8 @@
-/** The strip above the conversation: model, web search state, New Chat, and the offline-demo banner. */
+/**
+ * The strip above the conversation: model, the web search toggle, New Chat, and the offline-demo
+ * banner. The toggle asks the host to change `grok.webSearch`; it shows the state the host's next
+ * `config` reports, so it never claims a setting that did not take.
+ */
 import type { HostMessage, WebviewMessage } from '../core/panelProtocol';
 import { button, h } from './dom';
 
@@ -10,12 +14,17 @@ export const DEMO_BANNER_TEXT =
 export class Toolbar {
   readonly element: HTMLElement;
   private readonly model: HTMLElement;
-  private readonly webSearch: HTMLElement;
+  private readonly webSearch: HTMLButtonElement;
   private readonly banner: HTMLElement;
+  private webSearchOn = false;
 
   constructor(post: (message: WebviewMessage) => void) {
     this.model = h('span', { class: 'toolbar-model' });
-    this.webSearch = h('span', { class: 'toolbar-web-search', attrs: { hidden: true } });
+    this.webSearch = button('Web search', () => post({ type: 'setWebSearch', enabled: !this.webSearchOn }), {
+      class: 'web-search-toggle',
+      // Disabled until the host says what the setting is.
+      attrs: { 'aria-pressed': 'false', disabled: true, title: 'Let Grok search the web (answers then cite their sources)' },
+    }, 'globe');
     this.banner = h(
       'div',
       { class: 'demo-banner', attrs: { role: 'note', hidden: true } },
@@ -33,8 +42,12 @@ export class Toolbar {
 
   applyConfig(config: Config): void {
     this.model.textContent = config.model;
-    this.webSearch.textContent = config.webSearch ? 'Web search on' : '';
-    this.webSearch.hidden = !config.webSearch;
+    this.webSearchOn = config.webSearch;
+    this.webSearch.disabled = false;
+    this.webSearch.setAttribute('aria-pressed', String(config.webSearch));
+    this.webSearch.title = config.webSearch
+      ? 'Web search is on: Grok may search the web, and answers cite their sources. Click to turn it off (setting grok.webSearch).'
+      : 'Web search is off. Click to let Grok search the web; answers then cite their sources (setting grok.webSearch).';
     this.banner.hidden = !config.demo;
   }
 }

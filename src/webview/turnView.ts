@@ -7,7 +7,8 @@ import type { MarkdownIt } from 'markdown-it';
 import { locateAnnotatedCitation } from '../core/markdown/annotationPosition';
 import { listSources, type SourceAnnotation } from '../core/markdown/citationSources';
 import type { HostMessage } from '../core/panelProtocol';
-import { h } from './dom';
+import type { CodeBlocks } from './codeBlocks';
+import { button, h } from './dom';
 import { buildErrorView, type ErrorViewHandle } from './errorView';
 import type { ErrorAction } from './format';
 import { MarkdownView } from './markdownView';
@@ -27,6 +28,10 @@ export interface TurnHost {
   /** Ask for a render on the next animation frame. */
   requestRender(): void;
   onErrorAction(action: ErrorAction): void;
+  /** Regenerate this (latest) answer. */
+  onRegenerate(): void;
+  /** Toolbars and highlighting for the answer's code blocks. */
+  readonly codeBlocks: CodeBlocks;
 }
 
 /** An annotation, with the URL of the inline citation its offsets point at (when they do). */
@@ -51,6 +56,8 @@ export class TurnView {
   private pendingReasoning = '';
   private readonly citations: TrackedCitation[] = [];
   private citationsChanged = false;
+  /** The inline citations the Sources list was last built from: rebuilding it parses every URL. */
+  private listedCitedUrls = '';
   private readonly tools = new Map<string, ToolActivity>();
   private retry?: PendingRetry;
   private ended?: TurnEnded;
@@ -58,6 +65,9 @@ export class TurnView {
   private endShown = false;
   private errorView?: ErrorViewHandle;
   private ticker?: number;
+  private codeBlockCount = 0;
+  private readonly regenerateButton: HTMLButtonElement;
+  private latest = false;
 
   constructor(
     readonly started: TurnStarted,
@@ -65,13 +75,20 @@ export class TurnView {
     private readonly host: TurnHost,
   ) {
     const answerElement = h('div', { class: 'answer markdown-body', attrs: { 'aria-live': 'polite', 'aria-busy': 'true', 'aria-label': 'Answer' } });
-    this.answer = new MarkdownView(answerElement, md, (fragment) => this.sources.decorateChips(fragment));
+    this.answer = new MarkdownView(answerElement, md, (fragment, settled) => {
+      this.sources.decorateChips(fragment);
+      host.codeBlocks.decorate(fragment, settled, () => ++this.codeBlockCount);
+    });
     this.reasoningBody = h('div', { class: 'reasoning-text' });
     this.reasoning = h('details', { class: 'reasoning', attrs: { hidden: true } }, h('summary', { text: 'Reasoning' }), this.reasoningBody);
     this.statusText = h('span', { class: 'status-text' });
     this.status = h('div', { class: 'turn-status', attrs: { role: 'status' } }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), this.statusText);
     this.activityLog = h('div', { class: 'turn-activity', attrs: { hidden: true } });
     this.footer = h('footer', { class: 'turn-meta', attrs: { hidden: true } });
+    this.regenerateButton = button('Regenerate', () => this.host.onRegenerate(), {
+      class: 'regenerate-button',
+      attrs: { hidden: true, title: 'Ask Grok for a new answer to this question (replaces this answer)' },
+    }, 'refresh');
     this.element = h(
       'article',
       { class: 'turn', attrs: { 'data-turn-id': started.turnId, 'data-status': 'streaming', 'aria-label': started.prompt.action } },
@@ -81,7 +98,7 @@ export class TurnView {
       answerElement,
       this.sources.element,
       this.status,
-      this.footer,
+      h('div', { class: 'turn-footer' }, this.footer, this.regenerateButton),
     );
   }
 
@@ -110,9 +127,12 @@ export class TurnView {
         this.reasoningText += message.text;
         this.pendingReasoning += message.text;
         break;
-      case 'toolActivity':
-        this.tools.set(message.itemId, message);
+      case 'toolActivity': {
+        // Progress events carry no query; keep the one the tool item announced.
+        const query = message.query ?? this.tools.get(message.itemId)?.query;
+        this.tools.set(message.itemId, query === undefined ? message : { ...message, query });
         break;
+      }
       case 'retrying':
         this.retry = { untilMs: Date.now() + message.delayMs, attempt: message.attempt, maxAttempts: message.maxAttempts, reason: message.reason };
         this.startTicking();
@@ -154,17 +174,38 @@ export class TurnView {
     return messages;
   }
 
+  /**
+   * Whether this is the conversation's latest turn with nothing streaming: only then can its answer
+   * be regenerated (the host re-runs the latest user turn only).
+   */
+  setLatest(latest: boolean): void {
+    if (latest === this.latest) return;
+    this.latest = latest;
+    this.updateRegenerate();
+  }
+
   dispose(): void {
     this.stopTicking();
   }
 
+  /** Offered on the latest finished answer; an error offers Retry in its own block instead. */
+  private updateRegenerate(): void {
+    this.regenerateButton.hidden = !(this.latest && this.endShown && this.ended?.status !== 'error');
+    this.errorView?.setRetryAvailable(this.latest);
+  }
+
   private renderSources(): void {
+    const cited = this.answer.citedUrls();
+    const citedKey = cited.map(({ number, url }) => `${number} ${url}`).join('\n');
+    // Most frames only extend the text: the list stands unless a citation came, went or moved.
+    if (!this.citationsChanged && citedKey === this.listedCitedUrls) return;
+    this.listedCitedUrls = citedKey;
     this.citationsChanged = false;
     const annotations: SourceAnnotation[] = this.citations.map(({ message, locatedUrl }) => ({
       url: locatedUrl ?? message.citation.url,
       title: message.citation.title,
     }));
-    const labelsChanged = this.sources.update(listSources(this.answer.citedUrls(), annotations));
+    const labelsChanged = this.sources.update(listSources(cited, annotations));
     if (labelsChanged) this.sources.decorateChips(this.answer.element);
   }
 
@@ -200,9 +241,11 @@ export class TurnView {
       this.errorView = buildErrorView(error, this.endedAtMs, (action) => this.host.onErrorAction(action));
       this.status.before(this.errorView.element);
       if (this.errorView.tick(Date.now())) this.startTicking();
+      this.errorView.setRetryAvailable(this.latest);
     }
     this.footer.replaceChildren(...turnFooterFacts(this.started.model, ended).map((fact) => h('span', { text: fact.text, attrs: { title: fact.title } })));
     this.footer.hidden = false;
+    this.updateRegenerate();
   }
 
   private startTicking(): void {

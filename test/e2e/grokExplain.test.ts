@@ -3,8 +3,6 @@
 // the streamed answer in the panel; ask a question and stop it part-way. Screenshots go to test-results/.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { startFakeServer } from '../../src/fakeServer/server';
@@ -19,17 +17,13 @@ const DEMO_KEY = 'offline-demo-key-for-e2e';
 describe('e2e: a person uses Grok from the command palette (packaged .vsix, offline demo)', () => {
   let workbench: Workbench | undefined;
   let fake: FakeServer | undefined;
-  let scratch: string | undefined;
   const wb = (): Workbench => workbench ?? assert.fail('the workbench did not launch');
   const panel = () => wb().webview('grok-vscode.grok-vscode');
 
   before(async () => {
-    scratch = mkdtempSync(path.join(os.tmpdir(), 'grok-e2e-'));
-    const vsix = path.join(scratch, 'grok-vscode.vsix');
-    await run(process.execPath, ['esbuild.mjs', '--production'], { cwd: repoRoot });
-    await run(path.join(repoRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix], {
-      cwd: repoRoot,
-    });
+    // Exactly what `npm run package` ships: production build, allowlisted files.
+    await run('npm', ['run', '--silent', 'package'], { cwd: repoRoot });
+    const vsix = path.join(repoRoot, 'grok-vscode.vsix');
     fake = await startFakeServer({ demo: true, apiKey: DEMO_KEY });
     workbench = await Workbench.launch({
       workspace: path.join(repoRoot, 'test', 'fixtures', 'workspace'),
@@ -41,7 +35,6 @@ describe('e2e: a person uses Grok from the command palette (packaged .vsix, offl
   after(async () => {
     await workbench?.close();
     await fake?.close();
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
     // The production build replaced the development one; leave dist/ as `npm run build` makes it.
     await run(process.execPath, ['esbuild.mjs'], { cwd: repoRoot });
   });

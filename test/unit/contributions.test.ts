@@ -18,12 +18,14 @@ describe('package.json contributions', () => {
     assert.equal(titles[COMMANDS.ask], 'Grok: Ask About Selection…');
     assert.equal(titles[COMMANDS.openChat], 'Grok: Open Chat');
     assert.equal(titles[COMMANDS.stop], 'Grok: Stop Response');
+    assert.equal(titles[COMMANDS.lintWorkspace], 'Grok: Lint Tool Schemas in Workspace');
   });
 
   it('declares exactly the settings the code reads', () => {
     assert.deepEqual(Object.keys(pkg.contributes.configuration.properties).sort(), [...SETTING_KEYS].sort());
     assert.equal(pkg.contributes.configuration.properties['grok.baseUrl'].default, 'https://api.x.ai/v1');
     assert.equal(pkg.contributes.configuration.properties['grok.model'].default, 'grok-build-0.1');
+    assert.equal(pkg.contributes.configuration.properties['grok.schemaLint.enabled'].default, true);
   });
 
   it('never activates eagerly', () => {

@@ -25,9 +25,26 @@ const HOSTILE_MARKDOWN = [
   '```html\n<script>window.__pwned="fence"</script>\n```',
 ].join('\n\n');
 
-/** Asserts nothing executable or navigable survived under `root`; returns counts for sanity checks. */
+/**
+ * Asserts nothing executable or navigable survived under `root`; returns counts for sanity checks.
+ * The panel's own code block toolbars (built with DOM calls, never from model output) are checked
+ * apart: only its four action buttons, with nothing else on them.
+ */
 async function assertInert(page: Page, root: string): Promise<{ anchors: number; text: string }> {
-  const report = await page.$eval(root, (element) => {
+  const toolbars = await page.$$eval(`${root} .code-toolbar`, (bars) =>
+    bars.map((bar) => [...bar.querySelectorAll('*')].map((e) => `${e.tagName}${e.getAttribute('data-code-action') ? `:${e.getAttribute('data-code-action')}` : ''}[${e.getAttributeNames().sort().join(',')}]`)),
+  );
+  for (const bar of toolbars) {
+    assert.deepEqual(bar.filter((e) => e.startsWith('BUTTON')), [
+      'BUTTON:copy[aria-label,class,data-code-action,tabindex,title,type]',
+      'BUTTON:insert[aria-label,class,data-code-action,tabindex,title,type]',
+      'BUTTON:apply[aria-label,class,data-code-action,tabindex,title,type]',
+      'BUTTON:newFile[aria-label,class,data-code-action,tabindex,title,type]',
+    ]);
+  }
+  const report = await page.$eval(root, (live) => {
+    const element = live.cloneNode(true) as Element;
+    for (const bar of element.querySelectorAll('.code-toolbar')) bar.remove();
     const forbidden = element.querySelectorAll('script, iframe, frame, object, embed, svg, math, form, input, button, textarea, select, meta, link, style, base, details, template, noscript');
     const attributes: string[] = [];
     const links: string[] = [];

@@ -48,7 +48,7 @@ describe('panel: streaming markdown (headless Chromium)', () => {
     const first = await p.page.$eval('[data-turn-id="t"] .answer p', (e) => ({ tag: (e as unknown as { __tag?: string }).__tag, text: e.textContent }));
     assert.deepEqual(first, { tag: 'kept', text: 'First paragraph is here.' });
     assert.equal(await p.page.$eval('[data-turn-id="t"] .answer', (e) => e.getAttribute('aria-busy')), 'false');
-    assert.equal(await p.page.$$eval('[data-turn-id="t"] .answer > *', (es) => es.map((e) => e.tagName).join(' ')), 'P P UL PRE P');
+    assert.equal(await p.page.$$eval('[data-turn-id="t"] .answer > *', (es) => es.map((e) => e.tagName).join(' ')), 'P P UL DIV PRE P', 'the code block has its toolbar');
   });
 
   it('updates the DOM only inside animation frames, at most once per frame, however fast deltas arrive', async () => {

@@ -1,5 +1,6 @@
 import type { HostMessage, PromptSummary, TurnStatus } from '../panelProtocol';
 import type { GrokError, GrokRequest, GrokStreamEvent, InputMessage, ResponseOutcome } from '../responses/types';
+import type { ConversationSnapshot } from './savedConversation';
 
 /** Sends one request; in the extension this is `streamResponse` bound to the current settings and key. */
 export type StreamFn = (request: GrokRequest, signal: AbortSignal) => AsyncIterable<GrokStreamEvent>;
@@ -56,16 +57,27 @@ export class ChatSession {
     return this.runTurn(messages, prompt);
   }
 
-  /** Re-sends the last user turn of the conversation (Retry after an error). */
+  /** True when there is a latest user turn to run again and nothing is running. */
   canRetry(): boolean {
     return this.lastUserTurn !== undefined && !this.busy;
   }
 
+  /** The id of the latest turn (the only one Retry / Regenerate can re-run), if any. */
+  get lastTurnId(): string | undefined {
+    return this.lastUserTurn?.turnId;
+  }
+
+  /**
+   * Retry after an error, or Regenerate an answer: runs the latest user turn again, in place (same
+   * turn id, so the panel replaces the old answer), from the conversation as it was before that turn,
+   * so neither the old answer nor its question is sent twice.
+   */
   async retry(): Promise<TurnResult | undefined> {
     const last = this.lastUserTurn;
     if (!last) return undefined;
     await this.stopAndWait();
-    return this.runTurn(last.messages, last.prompt);
+    this.state = last.stateBefore;
+    return this.runTurn(last.messages, last.prompt, last.turnId);
   }
 
   /** Stops the running turn, keeping its partial answer. Returns false when nothing was running. */
@@ -75,6 +87,23 @@ export class ChatSession {
     return true;
   }
 
+  /** What continues this conversation after a reload (see savedConversation.ts). */
+  snapshot(): ConversationSnapshot {
+    const last = this.lastUserTurn;
+    return {
+      history: this.state.history,
+      ...(this.state.previousResponseId ? { previousResponseId: this.state.previousResponseId } : {}),
+      ...(last ? { lastTurn: { turnId: last.turnId, messages: last.messages, prompt: last.prompt, stateBefore: last.stateBefore } } : {}),
+    };
+  }
+
+  /** Continues a conversation saved by `snapshot()` (before a reload). Ignored while a turn runs. */
+  restore(snapshot: ConversationSnapshot): void {
+    if (this.busy) return;
+    this.state = { history: snapshot.history, ...(snapshot.previousResponseId ? { previousResponseId: snapshot.previousResponseId } : {}) };
+    this.lastUserTurn = snapshot.lastTurn;
+  }
+
   clear(): void {
     this.stop();
     this.state = { history: [] };
@@ -82,7 +111,8 @@ export class ChatSession {
     this.deps.post({ type: 'cleared' });
   }
 
-  private lastUserTurn: { messages: InputMessage[]; prompt: PromptSummary } | undefined;
+  /** The latest user turn, with the conversation as it stood before it (what Retry / Regenerate restart from). */
+  private lastUserTurn: { messages: InputMessage[]; prompt: PromptSummary; turnId: string; stateBefore: ConversationState } | undefined;
 
   private async stopAndWait(): Promise<void> {
     const running = this.running;
@@ -91,11 +121,11 @@ export class ChatSession {
     await running.done;
   }
 
-  private runTurn(messages: InputMessage[], prompt: PromptSummary): Promise<TurnResult> {
+  private runTurn(messages: InputMessage[], prompt: PromptSummary, reuseTurnId?: string): Promise<TurnResult> {
     const now = this.deps.now ?? Date.now;
-    const turnId = this.deps.newTurnId?.() ?? `turn-${now().toString(36)}-${++this.turnCounter}`;
+    const turnId = reuseTurnId ?? this.deps.newTurnId?.() ?? `turn-${now().toString(36)}-${++this.turnCounter}`;
     const abort = new AbortController();
-    this.lastUserTurn = { messages, prompt };
+    this.lastUserTurn = { messages, prompt, turnId, stateBefore: this.state };
     const done = this.execute(turnId, messages, prompt, abort.signal, now).finally(() => {
       if (this.running?.turnId === turnId) this.running = undefined;
     });

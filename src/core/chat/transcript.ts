@@ -16,6 +16,10 @@ export class Transcript {
       return;
     }
     if (message.type === 'config') return; // sent fresh on every ready
+    if (message.type === 'turnStarted' && this.messages.some((m) => m.type === 'turnStarted' && m.turnId === message.turnId)) {
+      // A turn run again in place (Retry / Regenerate): the new run replaces the old one.
+      this.messages = this.messages.filter((m) => !('turnId' in m) || m.turnId !== message.turnId);
+    }
     const last = this.messages[this.messages.length - 1];
     if (
       last &&

@@ -14,6 +14,11 @@ export const COMMANDS = {
   newChat: 'grok.newChat',
   setApiKey: 'grok.setApiKey',
   clearApiKey: 'grok.clearApiKey',
+  inlineFix: 'grok.inlineFix.fix',
+  inlineRewrite: 'grok.inlineFix.rewrite',
+  acceptInlineFix: 'grok.inlineFix.accept',
+  rejectInlineFix: 'grok.inlineFix.reject',
+  lintWorkspace: 'grok.lintWorkspace',
 } as const;
 
 /** Every `grok.*` setting the extension reads. */
@@ -26,6 +31,8 @@ export const SETTING_KEYS = [
   'grok.contextLines',
   'grok.maxSelectionChars',
   'grok.webSearch',
+  'grok.inlineFix.preview',
+  'grok.schemaLint.enabled',
 ] as const;
 
 export const CHAT_VIEW_TYPE = 'grok.chat';

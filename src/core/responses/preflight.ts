@@ -2,6 +2,7 @@
  * Checks made before any network traffic, so that a missing key or a broken setting gets a precise message
  * instead of whatever the transport would make of it (an empty bearer, an unparsable URL, …).
  */
+import { toolSchemaError } from './toolSchemaPreflight';
 import type { GrokClientOptions, GrokError, GrokRequest } from './types';
 
 const ROLES = new Set(['system', 'developer', 'user', 'assistant']);
@@ -50,7 +51,7 @@ export function preflightError(options: GrokClientOptions, request: GrokRequest)
   if (max !== undefined && !(Number.isInteger(max) && max > 0)) {
     return { kind: 'bad-request', message: `The output token limit must be a positive whole number (got ${String(max)}).`, actions: ['open-settings'] };
   }
-  return undefined;
+  return toolSchemaError(request.functionTools);
 }
 
 function isHttpUrl(value: unknown): boolean {

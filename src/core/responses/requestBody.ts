@@ -34,8 +34,8 @@ function functionTool(tool: FunctionToolDefinition): Tool {
     type: 'function',
     name: tool.name,
     ...(tool.description !== undefined ? { description: tool.description } : {}),
-    // Sent exactly as given, even when it breaks xAI's root rule: the server's 400 names the tool, and
-    // that message (mapped to `invalid-tool-schema`) is clearer than anything we would invent here.
+    // Sent exactly as given: pre-flight (toolSchemaPreflight.ts) has already stopped any schema xAI's root
+    // rule rejects; what the linter only warns about goes out, and a 400 then maps to `invalid-tool-schema`.
     parameters: tool.parameters as Record<string, unknown> | null,
     // The SDK type requires the key; `false` keeps xAI/OpenAI from imposing strict-mode rules unasked.
     strict: tool.strict ?? false,

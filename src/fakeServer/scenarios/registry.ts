@@ -4,6 +4,7 @@ import type { ScenarioName } from '../types';
 import { citations, code, demo, long, plain, reasoning, slow, unknownEvents } from './answerScenarios';
 import { disconnect, errorEvent, failed, incomplete, malformed, noTerminal, stall } from './streamFaultScenarios';
 import { creditsExhaustedScenario, rateLimit, serverError, serverErrorThenPlain, toolSchema400 } from './httpErrorScenarios';
+import { fixJson, fixProse } from './fixScenarios';
 
 export const SCENARIOS: Record<ScenarioName, ScenarioDefinition> = {
   plain,
@@ -26,4 +27,6 @@ export const SCENARIOS: Record<ScenarioName, ScenarioDefinition> = {
   slow,
   long,
   demo,
+  'fix-json': fixJson,
+  'fix-prose': fixProse,
 };

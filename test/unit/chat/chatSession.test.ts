@@ -127,6 +127,39 @@ describe('ChatSession', () => {
     const r2 = await s.retry();
     assert.equal(r2?.status, 'completed');
     assert.deepEqual(requests[1].input, requests[0].input);
+    assert.equal(r2?.turnId, r1.turnId, 'the retry replaces the failed turn in place');
+    assert.equal(s.lastTurnId, r1.turnId);
+  });
+
+  it('regenerating the latest answer re-runs its question from the conversation as it was before it', async () => {
+    const { stream, requests } = scripted([answer('r1', 'A'), answer('r2', 'B'), answer('r3', 'B2'), answer('r4', 'C')]);
+    const { s, posted } = session(stream);
+    await s.startConversation(user('first'), { action: 'Explain' });
+    const second = await s.followUp(user('second'), { action: 'Follow-up' });
+    const again = await s.retry();
+    // Continues from the first answer, not from the answer being replaced, and sends the question once.
+    assert.equal(requests[2].previousResponseId, 'r1');
+    assert.deepEqual(requests[2].input, user('second'));
+    assert.equal(again?.turnId, second.turnId);
+    assert.equal(posted.filter((m) => m.type === 'turnStarted' && m.turnId === second.turnId).length, 2);
+    // The regenerated answer is the one the conversation continues from.
+    await s.followUp(user('third'), { action: 'Follow-up' });
+    assert.equal(requests[3].previousResponseId, 'r3');
+  });
+
+  it('retrying after a partial failure does not send the partial answer or the question twice', async () => {
+    const cut: (signal: AbortSignal) => AsyncGenerator<GrokStreamEvent> = async function* () {
+      yield { kind: 'text-delta', delta: 'half an ans', outputIndex: 0, contentIndex: 0 };
+      yield { kind: 'end', text: 'half an ans', outcome: { status: 'error', error: { kind: 'interrupted', message: 'Dropped', actions: ['retry'] } } };
+    };
+    const { stream, requests } = scripted([answer('r1', 'A'), cut, answer('r3', 'B')]);
+    const { s } = session(stream);
+    await s.startConversation(user('first'), { action: 'Explain' });
+    await s.followUp(user('second'), { action: 'Follow-up' });
+    const retried = await s.retry();
+    assert.equal(retried?.status, 'completed');
+    assert.equal(requests[2].previousResponseId, 'r1');
+    assert.deepEqual(requests[2].input, user('second'));
   });
 
   it('clear() empties the conversation and tells the panel', async () => {

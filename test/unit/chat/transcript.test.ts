@@ -26,4 +26,20 @@ describe('Transcript', () => {
     t.append({ type: 'cleared' });
     assert.equal(t.snapshot().length, 0);
   });
+
+  it('a turn run again in place (Retry / Regenerate) replaces the old run of that turn', () => {
+    const t = new Transcript();
+    t.append({ type: 'turnStarted', turnId: 'a', prompt: { action: 'Ask' }, model: 'm', startedAt: 0 });
+    t.append({ type: 'textDelta', turnId: 'a', text: 'first answer' });
+    t.append({ type: 'turnEnded', turnId: 'a', status: 'completed', elapsedMs: 1 });
+    t.append({ type: 'turnStarted', turnId: 'b', prompt: { action: 'Follow-up' }, model: 'm', startedAt: 1 });
+    t.append({ type: 'textDelta', turnId: 'b', text: 'old' });
+    t.append({ type: 'turnEnded', turnId: 'b', status: 'error', elapsedMs: 1, error: { kind: 'server-error', message: 'x', actions: ['retry'] } });
+    t.append({ type: 'turnStarted', turnId: 'b', prompt: { action: 'Follow-up' }, model: 'm', startedAt: 2 });
+    t.append({ type: 'textDelta', turnId: 'b', text: 'new' });
+    assert.deepEqual(
+      t.snapshot().map((m) => `${m.type}:${'turnId' in m ? m.turnId : ''}${'text' in m ? `:${m.text}` : ''}`),
+      ['turnStarted:a', 'textDelta:a:first answer', 'turnEnded:a', 'turnStarted:b', 'textDelta:b:new'],
+    );
+  });
 });

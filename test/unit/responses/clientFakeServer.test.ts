@@ -194,10 +194,13 @@ describe('streamResponse against the fake xAI server (real HTTP)', function () {
     assert.equal(errorOf(model.end).kind, 'model-not-found');
     assert.match(errorOf(model.end).message, /grok-nope/);
 
-    const tool = await run(undefined, {}, { ...REQUEST, functionTools: [{ name: 'pick_color', parameters: { oneOf: [{ type: 'object', properties: {} }, { type: 'string' }] } }] });
+    // A root $ref to an object: only a warning for pre-flight (undocumented), so it reaches the server, which rejects it.
+    const refRoot = { $ref: '#/$defs/Color', $defs: { Color: { type: 'object', properties: {} } } };
+    const tool = await run(undefined, {}, { ...REQUEST, functionTools: [{ name: 'pick_color', parameters: refRoot }] });
     const error = errorOf(tool.end);
     assert.equal(error.kind, 'invalid-tool-schema');
     assert.equal(error.toolName, 'pick_color');
+    assert.equal(error.status, 400, 'judged by the server, not by pre-flight');
   });
 
   it('maps a refused connection to a network error naming the host', async () => {

@@ -1,0 +1,79 @@
+/**
+ * Browser entry of the panel benchmark's baselines, with the panel's own markdown-it setup and
+ * DOMPurify sanitiser, the same DOM shape and stylesheet, so only the rendering strategy differs:
+ *  - `naive`: on every message, re-parse and sanitise the whole answer and replace the answer's content;
+ *  - `per-frame`: the same full render, at most once per animation frame;
+ *  - `none`: receives the messages and renders nothing (the floor: what delivering the stream and
+ *    measuring it cost on their own).
+ * The full render replaces the answer's children with DOMPurify's fragment: the cheapest form of
+ * "replace innerHTML" (no serialise and re-parse). Renderers follow the bottom like the panel does
+ * (which forces layout at the same point). They skip what the panel does besides rendering (protocol
+ * validation, Sources, code-block toolbars and highlighting, status, saved state): that only flatters them.
+ */
+import { CitationNumbering } from '../src/core/markdown/citationSources';
+import { createMarkdownRenderer, type MarkdownEnv } from '../src/core/markdown/markdownRenderer';
+import type { HostMessage } from '../src/core/panelProtocol';
+import { sanitizeToFragment } from '../src/webview/sanitize';
+
+export type BaselineMode = 'naive' | 'per-frame' | 'none';
+
+const md = createMarkdownRenderer();
+
+function startBaseline(root: HTMLElement, mode: BaselineMode): void {
+  const conversation = document.createElement('main');
+  conversation.className = 'conversation';
+  root.append(conversation);
+  let answer: HTMLElement | undefined;
+  let text = '';
+  let frameRequested = false;
+
+  const render = (): void => {
+    if (!answer) return;
+    const env: MarkdownEnv = { citations: new CitationNumbering() };
+    answer.replaceChildren(sanitizeToFragment(md.render(text, env)));
+    conversation.scrollTop = conversation.scrollHeight;
+  };
+
+  const textChanged = (): void => {
+    if (mode === 'naive') render();
+    else if (mode === 'per-frame' && !frameRequested) {
+      frameRequested = true;
+      requestAnimationFrame(() => {
+        frameRequested = false;
+        render();
+      });
+    }
+  };
+
+  window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+    const message = event.data;
+    switch (message.type) {
+      case 'turnStarted': {
+        const turn = document.createElement('article');
+        turn.className = 'turn';
+        turn.dataset.turnId = message.turnId;
+        answer = document.createElement('div');
+        answer.className = 'answer markdown-body';
+        turn.append(answer);
+        conversation.replaceChildren(turn);
+        text = '';
+        break;
+      }
+      case 'textDelta':
+        text += message.text;
+        textChanged();
+        break;
+      case 'cleared':
+        conversation.replaceChildren();
+        answer = undefined;
+        text = '';
+        break;
+      default:
+        break;
+    }
+  });
+}
+
+const mode = new URLSearchParams(location.search).get('mode');
+if (mode !== 'naive' && mode !== 'per-frame' && mode !== 'none') throw new Error(`panel bench baseline: unknown mode ${mode}`);
+startBaseline(document.getElementById('app') ?? document.body, mode);

@@ -1,0 +1,172 @@
+/**
+ * Streaming-render benchmark of the chat panel (issue 3, "Measure"), one run, side by side:
+ * the `long` scenario's answer (about 40 KB: prose, lists, ten code blocks, fifty citations) in about
+ * 10,000 four-character deltas, posted the way the host posts them (its DeltaCoalescer), at 1000 and
+ * at 250 deltas per second, into headless Chromium running
+ *   - ours: the real panel script (src/webview/main.ts, production bundle);
+ *   - per-frame: a full re-parse + sanitise + replace of the answer once per animation frame;
+ *   - naive: the same full render on every message;
+ *   - and, as the floor the others are also shown net of, a page that receives the stream and renders
+ *     nothing (what posting through DevTools, message delivery and the probe cost on their own).
+ * Each run gets a fresh page, a warm-up stream, then a garbage collection before measuring. The final
+ * DOM of each is compared with the same renderer's one-shot render: a fresh page handed the whole
+ * answer, its citations and its end in one task, so its first frame renders everything at once.
+ *
+ * Main-thread time, three ways: DevTools `Performance.getMetrics` TaskDuration ("wall": every task on
+ * the page's main thread, script, style, layout, paint, commit, message delivery; also shown net of the
+ * floor) and ThreadTime ("CPU": the same thread's CPU time, which waits for other processes do not
+ * inflate), and "render work": the renderer's update callbacks timed in the page (bench/panelProbe.ts).
+ * Frames: a free-running requestAnimationFrame loop in the page; a frame's length is the gap to the next.
+ * Latency: host post → the end of the first frame that rendered the message; the panel's held-back
+ * citations (`[[1]](htt` is not shown until complete) are also reported. Update cost: a frame's render
+ * callback plus the handling of the messages it applied (naive: one message's handling); flat means the
+ * median in the last tenth of the answer is within 1.5× of the first tenth's.
+ * The machine's load average is printed; the floor's frame lengths show how much of the slow frames
+ * the machine itself caused.
+ *
+ * Run: npm run bench:panel   (env PANEL_BENCH_RATES=1000,250  PANEL_BENCH_RENDERERS=ours,per-frame,naive,none)
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import type { HostMessage } from '../src/core/panelProtocol';
+import { buildLongAnswer } from '../src/fakeServer/answers/longAnswer';
+import { long as longScenario } from '../src/fakeServer/scenarios/answerScenarios';
+import { chunkText } from '../src/fakeServer/textChunks';
+import { BenchBrowser, hostNow, type BenchPage, type MainThreadMetrics, type Renderer } from './panelBrowser';
+import { frameMetrics, streamMetrics, type Span } from './panelMetrics';
+import { printGoals, printRate, RENDERER_LABELS, type PanelRun } from './panelReport';
+import { streamAnswer, type AnswerPlan } from './panelStream';
+
+const TURN_ID = 'bench';
+const ANSWER_SELECTOR = `article.turn[data-turn-id="${TURN_ID}"] .answer`;
+const MODEL = 'grok-build-0.1';
+const RATES = listEnv('PANEL_BENCH_RATES', ['1000', '250']).map(Number);
+const RENDERERS = listEnv('PANEL_BENCH_RENDERERS', ['ours', 'per-frame', 'naive', 'none']) as Renderer[];
+/** After the last message, how long a renderer may take to catch up before the run counts as failed. */
+const SETTLE_TIMEOUT_MS = 60_000;
+
+function listEnv(name: string, fallback: string[]): string[] {
+  const value = process.env[name];
+  return value ? value.split(',').map((s) => s.trim()).filter(Boolean) : fallback;
+}
+
+const loads = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+async function main(): Promise<void> {
+  for (const renderer of RENDERERS) if (!(renderer in RENDERER_LABELS)) throw new Error(`PANEL_BENCH_RENDERERS: unknown renderer ${renderer}`);
+  for (const rate of RATES) if (!(rate > 0)) throw new Error(`PANEL_BENCH_RATES: not a positive rate: ${rate}`);
+
+  const answer = buildLongAnswer();
+  const plan: AnswerPlan = { turnId: TURN_ID, deltas: chunkText(answer.text, longScenario.pacing?.textChunkChars ?? 4), annotations: answer.annotations };
+  console.log(
+    `Panel streaming benchmark: a ${(Buffer.byteLength(answer.text) / 1000).toFixed(1)} KB answer (${answer.text.length} UTF-16 units, ` +
+      `${plan.deltas.length} deltas, ${answer.annotations.length} citations); load average ${loads()} on ${availableParallelism()} cores.`,
+  );
+
+  const browser = await BenchBrowser.start();
+  const runs: PanelRun[] = [];
+  try {
+    const oneShot = new Map<Renderer, string>();
+    for (const renderer of RENDERERS) if (renderer !== 'none') oneShot.set(renderer, await oneShotHtml(browser, renderer, plan, answer.text));
+    for (const rate of RATES) {
+      for (const renderer of RENDERERS) {
+        process.stdout.write(`  ${RENDERER_LABELS[renderer]} at ${rate} deltas/s… `);
+        const run = await measure(browser, renderer, rate, plan, answer.text.length, oneShot.get(renderer));
+        console.log(`${(run.wallMs / 1000).toFixed(1)} s`);
+        runs.push(run);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+
+  for (const rate of RATES) printRate(rate, runs.filter((r) => r.rate === rate));
+  printGoals(RATES, runs);
+  console.log(`\nload average after: ${loads()}`);
+  const errors = runs.flatMap((r) => r.errors.map((e) => `${r.renderer} @ ${r.rate}/s: ${e}`));
+  if (errors.length) {
+    console.error(`\nPage errors:\n  ${errors.join('\n  ')}`);
+    process.exitCode = 1;
+  }
+}
+
+const turnStarted = (turnId: string): HostMessage => ({ type: 'turnStarted', turnId, prompt: { action: 'Explain' }, model: MODEL, startedAt: Date.now() });
+
+/**
+ * The renderer's one-shot render of the whole answer: a fresh page gets the turn, the whole text, the
+ * citations and the end in one task, so its first frame renders the answer in one go.
+ */
+async function oneShotHtml(browser: BenchBrowser, renderer: Renderer, plan: AnswerPlan, text: string): Promise<string> {
+  const page = await browser.open(renderer);
+  try {
+    await page.dispatchAtOnce([
+      turnStarted(TURN_ID),
+      { type: 'textDelta', turnId: TURN_ID, text },
+      ...plan.annotations.map((a): HostMessage => ({ type: 'citation', turnId: TURN_ID, citation: { url: a.url, title: a.title, startIndex: a.start_index, endIndex: a.end_index } })),
+      { type: 'turnEnded', turnId: TURN_ID, status: 'completed', elapsedMs: 1 },
+    ]);
+    return await page.stableAnswerHtml(ANSWER_SELECTOR);
+  } finally {
+    await page.close();
+  }
+}
+
+async function measure(browser: BenchBrowser, renderer: Renderer, rate: number, plan: AnswerPlan, answerLength: number, oneShot: string | undefined): Promise<PanelRun> {
+  const page = await browser.open(renderer);
+  try {
+    page.post({ type: 'config', model: MODEL, demo: false, webSearch: false });
+    await warmUp(page, plan);
+
+    page.post(turnStarted(TURN_ID));
+    await page.delivered();
+    await page.waitFor(ANSWER_SELECTOR);
+    await page.nextFrames();
+    await page.collectGarbage();
+    await page.startProbe(ANSWER_SELECTOR);
+    const before = await page.metrics();
+    const started = hostNow();
+    const stream = await streamAnswer(page, plan, rate, hostNow);
+    await page.delivered();
+    await page.settled(SETTLE_TIMEOUT_MS);
+    const after = await page.metrics();
+    const wallMs = hostNow() - started;
+    const records = await page.stopProbe();
+    const run: PanelRun = { renderer, rate, wallMs, main: difference(after, before), stream, frames: frameMetrics(records), errors: page.errors };
+    if (oneShot === undefined) return run; // the floor renders nothing
+    // The panel holds back a citation until it is complete; the baselines show it as literal text.
+    const heldBack: Span[] = renderer === 'ours' ? plan.annotations.map((a) => ({ start: a.start_index, end: a.end_index })) : [];
+    run.metrics = streamMetrics(stream, records, (t) => page.toHostTime(records, t), answerLength, heldBack);
+    run.matchesOneShot = (await page.stableAnswerHtml(ANSWER_SELECTOR)) === oneShot;
+    return run;
+  } finally {
+    await page.close();
+  }
+}
+
+/** A short burst of the same answer in another turn, then New Chat: JIT and caches warm for everyone. */
+async function warmUp(page: BenchPage, plan: AnswerPlan): Promise<void> {
+  const turnId = 'warm-up';
+  page.post(turnStarted(turnId));
+  const deltas = plan.deltas.slice(0, Math.ceil(plan.deltas.length / 5));
+  for (let i = 0; i < deltas.length; i += 20) page.post({ type: 'textDelta', turnId, text: deltas.slice(i, i + 20).join('') });
+  page.post({ type: 'turnEnded', turnId, status: 'completed', elapsedMs: 1 });
+  page.post({ type: 'cleared' });
+  await page.delivered();
+  await page.waitForMessages('cleared', 1);
+  await page.nextFrames();
+}
+
+function difference(after: MainThreadMetrics, before: MainThreadMetrics): MainThreadMetrics {
+  const ms = (key: keyof MainThreadMetrics) => (after[key] - before[key]) * 1000;
+  return {
+    TaskDuration: ms('TaskDuration'),
+    ScriptDuration: ms('ScriptDuration'),
+    LayoutDuration: ms('LayoutDuration'),
+    RecalcStyleDuration: ms('RecalcStyleDuration'),
+    ThreadTime: ms('ThreadTime'),
+  };
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
