@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { launchChromium } from '../test/host/chromium';
 import { createNonce, renderPanelHtml } from '../src/core/panelHtml';
 import type { HostMessage } from '../src/core/panelProtocol';
 import type { BaselineMode } from './panelBaselinePage';
@@ -17,15 +18,6 @@ import { PROBE_GLOBAL, probeScript, type ProbeRecords } from './panelProbe';
 
 const ROOT = join(__dirname, '..');
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 const POST_FUNCTION = "function (message) { this.postMessage(message, '*'); }";
 
@@ -87,7 +79,7 @@ export class BenchBrowser {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     return new BenchBrowser(server, origin, browser);
   }
 

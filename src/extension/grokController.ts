@@ -12,7 +12,7 @@ import type { ChatPanelHost } from './chatPanel';
 import { CodeBlockActions, type ReplacementPreview } from './codeBlockActions';
 import type { CredentialStore } from './credentials';
 import { enclosingSymbolRanges, snapshotDocument, toDiagnosticInfo, toPlainRange } from './editorContext';
-import { readSettings } from './settings';
+import { clientOptionsFor, readSettings } from './settings';
 
 const RESPONDING_CONTEXT_KEY = 'grok.responding';
 /** Workspace state: the conversation the API continues (the panel's transcript is saved beside it). */
@@ -138,20 +138,7 @@ export class GrokController implements vscode.Disposable {
       };
       return;
     }
-    const settings = readSettings();
-    yield* streamResponse(
-      {
-        apiKey: credentials.apiKey,
-        baseURL: credentials.baseUrlOverride ?? settings.baseUrl,
-        model: settings.model,
-        requestTimeoutMs: settings.requestTimeoutMs,
-        idleTimeoutMs: settings.idleTimeoutMs,
-        maxRetries: settings.maxRetries,
-      },
-      request,
-      signal,
-      this.log,
-    );
+    yield* streamResponse(clientOptionsFor(credentials), request, signal, this.log);
   }
 
   private async track<T extends TurnResult | undefined>(turn: Promise<T>): Promise<T> {

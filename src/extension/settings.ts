@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { GrokClientOptions } from '../core/responses/types';
+import type { Credentials } from './credentials';
 
 
 export interface GrokSettings {
@@ -50,4 +52,16 @@ function cleanUrl(value: unknown): string | undefined {
 function clampNumber(value: unknown, min: number, max: number, fallback: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
   return Math.min(max, Math.max(min, value));
+}
+
+/** Connection options for one request: the key (and the offline demo's URL) plus the current settings. */
+export function clientOptionsFor(credentials: Credentials, settings: GrokSettings = readSettings()): GrokClientOptions {
+  return {
+    apiKey: credentials.apiKey,
+    baseURL: credentials.baseUrlOverride ?? settings.baseUrl,
+    model: settings.model,
+    requestTimeoutMs: settings.requestTimeoutMs,
+    idleTimeoutMs: settings.idleTimeoutMs,
+    maxRetries: settings.maxRetries,
+  };
 }

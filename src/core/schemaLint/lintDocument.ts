@@ -10,17 +10,7 @@ import { lintTypeScript } from './typescript/typescriptFrontend';
 import type { LintDocumentOptions, LintFinding } from './types';
 import { findYamlTools } from './yaml/yamlFrontend';
 
-/** VS Code language ids the linter understands. */
-export const SUPPORTED_LANGUAGE_IDS: readonly string[] = Object.freeze([
-  'json',
-  'jsonc',
-  'yaml',
-  'typescript',
-  'typescriptreact',
-  'javascript',
-  'javascriptreact',
-  'python',
-]);
+export { SUPPORTED_LANGUAGE_IDS } from './languageIds';
 
 /** Every tool shape names its schema with one of these words (or, in Python, calls `tool(...)`). */
 const SCHEMA_WORDS = /parameters|inputSchema|input_schema/;

@@ -8,7 +8,7 @@ import type { Logger } from '../../core/logger';
 import { streamResponse } from '../../core/responses/client';
 import type { GrokClientOptions, GrokError, GrokRequest } from '../../core/responses/types';
 import type { Credentials } from '../credentials';
-import { readSettings } from '../settings';
+import { clientOptionsFor } from '../settings';
 
 export type FixRequestOutcome =
   | { status: 'completed' | 'incomplete'; text: string }
@@ -36,7 +36,7 @@ export class FixRequests implements vscode.Disposable {
         this.running.add(controller);
         const onCancel = token.onCancellationRequested(() => controller.abort());
         try {
-          return await this.stream(request, clientOptions(credentials), controller.signal, progress);
+          return await this.stream(request, clientOptionsFor(credentials), controller.signal, progress);
         } finally {
           onCancel.dispose();
           this.running.delete(controller);
@@ -75,14 +75,3 @@ export class FixRequests implements vscode.Disposable {
   }
 }
 
-function clientOptions(credentials: Credentials): GrokClientOptions {
-  const settings = readSettings();
-  return {
-    apiKey: credentials.apiKey,
-    baseURL: credentials.baseUrlOverride ?? settings.baseUrl,
-    model: settings.model,
-    requestTimeoutMs: settings.requestTimeoutMs,
-    idleTimeoutMs: settings.idleTimeoutMs,
-    maxRetries: settings.maxRetries,
-  };
-}

@@ -2,21 +2,10 @@
  * Which documents and files the editor lints. No `vscode` import: the activation bundle reads it (so it must
  * not pull in the linter) and unit tests check it against the core's list.
  */
+import { SUPPORTED_LANGUAGE_IDS } from '../../core/schemaLint/languageIds';
 
-/**
- * The core's `SUPPORTED_LANGUAGE_IDS`, repeated here because importing the core would put the parsers into
- * the activation bundle; test/unit/schemaLintAdapter/lintTargets.test.ts keeps the two equal.
- */
-export const LINTED_LANGUAGE_IDS: readonly string[] = Object.freeze([
-  'json',
-  'jsonc',
-  'yaml',
-  'typescript',
-  'typescriptreact',
-  'javascript',
-  'javascriptreact',
-  'python',
-]);
+/** The core's list, from its import-free module (the parsers stay out of the activation bundle). */
+export const LINTED_LANGUAGE_IDS: readonly string[] = SUPPORTED_LANGUAGE_IDS;
 
 /**
  * Documents a person edits. Not `git:`/`output`/diff-view schemes: those show copies of a file, whose

@@ -4,6 +4,7 @@
  * a bug hidden by lintDocument's safety net), and every range and edit must stay inside the text.
  */
 import * as assert from 'node:assert/strict';
+import { seededRandom } from '../../../src/fakeServer/prng';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { lintDocument } from '../../../src/core/schemaLint/lintDocument';
@@ -20,17 +21,8 @@ const LANGUAGES: Record<string, string[]> = {
 };
 const NOISE = ['{', '}', '[', ']', '"', "'", '`', ':', ',', '\n', '\t', '\\', '#', '&', '*', '!', '|', '>', '-', '(', ')', '😀', '\u0000', '\r', 'parameters'];
 
-/** mulberry32: a small seeded PRNG, so failures reproduce. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so failures reproduce. */
+const random = seededRandom;
 
 function fixtureFiles(): { file: string; text: string; languages: string[] }[] {
   return ['valid', 'invalid'].flatMap((dir) =>

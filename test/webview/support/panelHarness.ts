@@ -8,20 +8,12 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../host/chromium';
 import { createNonce, renderPanelHtml } from '../../../src/core/panelHtml';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 async function bundle(entry: string): Promise<string> {
   const result = await esbuild.build({
@@ -106,7 +98,7 @@ export class PanelHarness {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     return new PanelHarness(server, origin, browser, requests);
   }
 
