@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   console.log('\n# Bundle sizes (production)');
   printTable([
     ['file', 'size'],
-    ...['dist/extension.js', 'dist/services.js', 'media/dist/panel.js', 'dist/fake-xai-server.js', 'dist/grok-lint.js']
+    ...['dist/extension.js', 'dist/services.js', 'dist/schemaLint.js', 'media/dist/panel.js', 'dist/fake-xai-server.js', 'dist/grok-lint.js']
       .filter((f) => exists(f))
       .map((f) => [f, formatBytes(statSync(path.join(root, f)).size)]),
   ]);
