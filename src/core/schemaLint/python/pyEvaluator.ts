@@ -5,8 +5,9 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { BraceFixSyntax, PYTHON_DICT_DIALECT, PYTHON_KWARGS_DIALECT } from '../braceSyntax';
+import { literalItems, nodeSpan as span, spreadEntries, unknownSpreadEntry } from '../code/literalSpreads';
 import { compactLabel, decodeStringBody } from '../code/sourceText';
-import { LazyEntry, lookup, unknownValue, viaReference, type FixSyntax, type Span, type StaticEntry, type StaticObject, type StaticValue } from '../staticValue';
+import { LazyEntry, lookup, unknownValue, viaReference, type FixSyntax, type StaticEntry, type StaticObject, type StaticValue } from '../staticValue';
 import type { PyBindings } from './pyBindings';
 
 const MAX_DEPTH = 120;
@@ -26,6 +27,9 @@ export class PyEvaluator {
     this.dictSyntax = new BraceFixSyntax(text, PYTHON_DICT_DIALECT);
     this.kwargsSyntax = new BraceFixSyntax(text, PYTHON_KWARGS_DIALECT);
   }
+
+  /** `evaluate` as a function value, for the shared literal helpers. */
+  private readonly evaluateNode = (node: Node): StaticValue => this.evaluate(node);
 
   evaluate(node: Node): StaticValue {
     const cached = this.cache.get(node.id);
@@ -138,30 +142,15 @@ export class PyEvaluator {
 
   /** `**known` contributes the known dict's entries (positioned at the splat); anything else is unknown. */
   private splatEntries(splat: Node): StaticEntry[] {
-    const inner = splat.firstNamedChild;
-    const value = inner === null ? undefined : this.evaluate(inner);
-    if (value?.kind !== 'object') return [this.splat(splat)];
-    return value.entries.map((entry) => new LazyEntry(entry.key, splat.startIndex, splat.endIndex, () => entry.value));
+    return spreadEntries(splat, 'a ** spread', this.evaluateNode);
   }
 
   private splat(splat: Node): StaticEntry {
-    return { key: undefined, keyStart: splat.startIndex, keyEnd: splat.endIndex, value: unknownValue(span(splat), 'a ** spread') };
+    return unknownSpreadEntry(splat, 'a ** spread');
   }
 
   private items(node: Node): StaticValue[] {
-    const items: StaticValue[] = [];
-    for (const child of node.namedChildren) {
-      if (child === null || child.type === 'comment') continue;
-      if (child.type === 'list_splat') {
-        const inner = child.firstNamedChild;
-        const value = inner === null ? undefined : this.evaluate(inner);
-        if (value?.kind === 'array') items.push(...value.items);
-        else items.push(unknownValue(span(child), 'a * spread'));
-      } else {
-        items.push(this.evaluate(child));
-      }
-    }
-    return items;
+    return literalItems(node, 'list_splat', 'a * spread', this.evaluateNode);
   }
 
   private stringValue(node: Node): string | undefined {
@@ -230,8 +219,4 @@ export class PyEvaluator {
     }
     return unknownValue(span(node), `the result of ${compactLabel(callee?.text ?? 'a call', 32)}()`);
   }
-}
-
-function span(node: Node): Span {
-  return { start: node.startIndex, end: node.endIndex };
 }

@@ -5,6 +5,7 @@
  * emits). Everything else is `unknown`.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
+import { literalItems, spreadEntries } from '../code/literalSpreads';
 import { compactLabel, decodeStringBody } from '../code/sourceText';
 import { LazyEntry, lookup, unknownValue, viaReference, type FixSyntax, type StaticEntry, type StaticObject, type StaticValue } from '../staticValue';
 import type { TsBindings } from './tsBindings';
@@ -33,6 +34,9 @@ export class TsEvaluator {
   ) {
     this.zod = new ZodEvaluator(text, bindings, zodImports, (node) => this.evaluate(node));
   }
+
+  /** `evaluate` as a function value, for the shared literal helpers. */
+  private readonly evaluateNode = (node: Node): StaticValue => this.evaluate(node);
 
   evaluate(node: Node): StaticValue {
     const cached = this.cache.get(node.id);
@@ -120,14 +124,7 @@ export class TsEvaluator {
       } else if (child.type === 'shorthand_property_identifier') {
         entries.push(new LazyEntry(child.text, child.startIndex, child.endIndex, () => this.identifier(child)));
       } else if (child.type === 'spread_element') {
-        const argument = child.firstNamedChild;
-        const spread = argument === null ? undefined : this.evaluate(argument);
-        if (spread?.kind === 'object') {
-          // The spread's entries, positioned at the spread so that edits land in this literal.
-          for (const entry of spread.entries) entries.push(new LazyEntry(entry.key, child.startIndex, child.endIndex, () => entry.value));
-        } else {
-          entries.push({ key: undefined, keyStart: child.startIndex, keyEnd: child.endIndex, value: unknownValue(span(child), 'a spread') });
-        }
+        entries.push(...spreadEntries(child, 'a spread', this.evaluateNode));
       } else if (child.type === 'method_definition') {
         const name = child.childForFieldName('name');
         entries.push({ key: name === null ? undefined : this.propertyKey(name), keyStart: child.startIndex, keyEnd: child.endIndex, value: unknownValue(span(child), 'a method') });
@@ -139,19 +136,7 @@ export class TsEvaluator {
   }
 
   private arrayItems(node: Node): StaticValue[] {
-    const items: StaticValue[] = [];
-    for (const child of node.namedChildren) {
-      if (child === null || child.type === 'comment') continue;
-      if (child.type === 'spread_element') {
-        const argument = child.firstNamedChild;
-        const spread = argument === null ? undefined : this.evaluate(argument);
-        if (spread?.kind === 'array') items.push(...spread.items);
-        else items.push(unknownValue(span(child), 'a spread'));
-      } else {
-        items.push(this.evaluate(child));
-      }
-    }
-    return items;
+    return literalItems(node, 'spread_element', 'a spread', this.evaluateNode);
   }
 
   private propertyKey(node: Node): string | undefined {

@@ -1,13 +1,10 @@
 /** Small helpers over tree-sitter nodes shared by the TypeScript evaluator and the zod evaluator. */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import type { Span } from '../staticValue';
 
 /** Wrappers that do not change an expression's value: `(x)`, `x as T`, `x satisfies T`, `x!`. */
 export const TRANSPARENT = new Set(['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression']);
 
-export function span(node: Node): Span {
-  return { start: node.startIndex, end: node.endIndex };
-}
+export { nodeSpan as span } from '../code/literalSpreads';
 
 export function unwrap(node: Node | null): Node | null {
   let current = node;
