@@ -3,9 +3,9 @@
  * only when it is assigned exactly once (a plain `name = value`) and never rebound, augmented or mutated
  * (`x["type"] = …`, `x.update(…)`, `del x[…]`). Imports, parameters and loop variables are unknown.
  */
-import type { Node, Tree } from '@vscode/tree-sitter-wasm';
+import type { Node } from '@vscode/tree-sitter-wasm';
 import { wordOccurrences } from '../code/sourceText';
-import type { Binding } from '../typescript/tsBindings';
+import { CachedBindings, type Binding } from '../code/bindings';
 
 /** Parents under which an identifier is a binding with an unknown value, and the field holding it (`null`: any). */
 const OPAQUE_BINDING_FIELDS: ReadonlyMap<string, string | null> = new Map([
@@ -34,24 +34,8 @@ const OPAQUE_BINDING_FIELDS: ReadonlyMap<string, string | null> = new Map([
 /** Dict methods that change the dict in place. */
 const MUTATORS = new Set(['update', 'setdefault', 'pop', 'popitem', 'clear', '__setitem__', '__delitem__']);
 
-export class PyBindings {
-  private readonly cache = new Map<string, Binding>();
-
-  constructor(
-    private readonly text: string,
-    private readonly tree: Tree,
-  ) {}
-
-  resolve(name: string): Binding {
-    let binding = this.cache.get(name);
-    if (binding === undefined) {
-      binding = this.compute(name);
-      this.cache.set(name, binding);
-    }
-    return binding;
-  }
-
-  private compute(name: string): Binding {
+export class PyBindings extends CachedBindings {
+  protected compute(name: string): Binding {
     let value: Node | undefined;
     let assignments = 0;
     for (const offset of wordOccurrences(this.text, name)) {

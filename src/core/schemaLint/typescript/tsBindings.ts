@@ -3,7 +3,8 @@
  * conservative: a name resolves only when the file binds it exactly once, with an initialiser, and never
  * reassigns or mutates it (scopes are not modelled, so a name declared in two functions stays unknown) (`x.type = …`, `Object.assign(x, …)`, `delete x.y`). Anything else is unknown.
  */
-import type { Node, Tree } from '@vscode/tree-sitter-wasm';
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { CachedBindings, type Binding } from '../code/bindings';
 import { wordOccurrences } from '../code/sourceText';
 
 const NAME_NODES = new Set(['identifier', 'shorthand_property_identifier', 'shorthand_property_identifier_pattern']);
@@ -37,26 +38,10 @@ const OPAQUE_BINDING_FIELDS: ReadonlyMap<string, string | null> = new Map([
 ]);
 const ASSIGNMENTS = new Set(['assignment_expression', 'augmented_assignment_expression']);
 
-export type Binding = { kind: 'value'; value: Node } | { kind: 'opaque'; reason: string } | { kind: 'none' };
+export type { Binding } from '../code/bindings';
 
-export class TsBindings {
-  private readonly cache = new Map<string, Binding>();
-
-  constructor(
-    private readonly text: string,
-    private readonly tree: Tree,
-  ) {}
-
-  resolve(name: string): Binding {
-    let binding = this.cache.get(name);
-    if (binding === undefined) {
-      binding = this.compute(name);
-      this.cache.set(name, binding);
-    }
-    return binding;
-  }
-
-  private compute(name: string): Binding {
+export class TsBindings extends CachedBindings {
+  protected compute(name: string): Binding {
     let value: Node | undefined;
     let declarations = 0;
     for (const offset of wordOccurrences(this.text, name)) {
