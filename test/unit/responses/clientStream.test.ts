@@ -9,6 +9,7 @@ import {
   frame,
   frameAll,
   jsonResponse,
+  MAPPED_XAI_USAGE,
   raw,
   scriptedFetch,
   splitBytes,
@@ -41,16 +42,7 @@ describe('streamResponse: stream reading and outcomes (injected fetch)', () => {
     assert.equal(end.responseId, raw.responseId);
     assert.deepEqual(end.outcome, {
       status: 'completed',
-      usage: {
-        inputTokens: 120,
-        cachedInputTokens: 100,
-        outputTokens: 60,
-        reasoningTokens: 40,
-        totalTokens: 180,
-        numSourcesUsed: 3,
-        numServerSideToolsUsed: 2,
-        costInUsdTicks: 123456,
-      },
+      usage: MAPPED_XAI_USAGE,
     });
   });
 

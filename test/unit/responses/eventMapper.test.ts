@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ResponseEventMapper, type MapStep } from '../../../src/core/responses/eventMapper';
 import type { ToolActivity } from '../../../src/core/responses/types';
-import { raw, XAI_USAGE } from './sseFixtures';
+import { raw, XAI_USAGE, MAPPED_XAI_USAGE } from './sseFixtures';
 
 function mapAll(events: unknown[], mapper = new ResponseEventMapper()): MapStep[] {
   return events.map((e) => mapper.map(e)).filter((s) => s !== undefined);
@@ -23,16 +23,7 @@ describe('ResponseEventMapper', () => {
         kind: 'terminal',
         outcome: {
           status: 'completed',
-          usage: {
-            inputTokens: 120,
-            cachedInputTokens: 100,
-            outputTokens: 60,
-            reasoningTokens: 40,
-            totalTokens: 180,
-            numSourcesUsed: 3,
-            numServerSideToolsUsed: 2,
-            costInUsdTicks: 123456,
-          },
+          usage: MAPPED_XAI_USAGE,
         },
       },
     ]);

@@ -100,6 +100,18 @@ export const XAI_USAGE = {
 
 // ---- Framing ---------------------------------------------------------------------------------------------
 
+/** `XAI_USAGE` as the client maps it (camelCase, xAI extras kept). */
+export const MAPPED_XAI_USAGE = {
+  inputTokens: 120,
+  cachedInputTokens: 100,
+  outputTokens: 60,
+  reasoningTokens: 40,
+  totalTokens: 180,
+  numSourcesUsed: 3,
+  numServerSideToolsUsed: 2,
+  costInUsdTicks: 123456,
+};
+
 export interface FrameOptions {
   crlf?: boolean;
   /** Omit the `event:` line (the SDK takes the type from the JSON either way). */
