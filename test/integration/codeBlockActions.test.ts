@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/core/config/ids';
-import { services } from './support';
+import { captureWarnings, services } from './support';
 
 const BLOCK = 'if (ready) {\n  start();\n}\n';
 
@@ -70,19 +70,10 @@ describe('chat panel code block actions in the extension host', () => {
   it('refuses Insert when no editor is open, and says why', async () => {
     await closeEditorsWithoutSaving();
     const { controller } = await services();
-    const shown: string[] = [];
-    const window = vscode.window as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
-    const original = window.showWarningMessage;
-    window.showWarningMessage = (message: unknown) => {
-      shown.push(String(message));
-      return Promise.resolve(undefined);
-    };
-    try {
+    const shown = await captureWarnings(async () => {
       const result = await controller.codeBlocks.run('insert', BLOCK);
       assert.equal(result.status, 'refused');
-    } finally {
-      window.showWarningMessage = original;
-    }
+    });
     assert.equal(shown.length, 1);
     assert.match(shown[0], /Open a file/);
   });

@@ -7,7 +7,7 @@ import { COMMANDS } from '../../src/core/config/ids';
 import type { HostMessage } from '../../src/core/panelProtocol';
 import { PLAIN_ANSWER, SLOW_ANSWER } from '../../src/fakeServer/answers/fixedAnswers';
 import type { FakeServer } from '../../src/fakeServer/server';
-import { connectToFakeServer, disconnect, extensionApi, selectLines, services, waitFor } from './support';
+import { captureWarnings, connectToFakeServer, disconnect, extensionApi, selectLines, services, waitFor } from './support';
 
 function turnMessages(transcript: readonly HostMessage[], turnId: string): HostMessage[] {
   return transcript.filter((m) => 'turnId' in m && m.turnId === turnId);
@@ -91,20 +91,11 @@ describe('Grok commands in the extension host', () => {
     await vscode.commands.executeCommand(COMMANDS.clearApiKey);
     assert.equal(process.env.XAI_API_KEY, undefined, 'the test host must not have XAI_API_KEY');
 
-    const shown: string[] = [];
-    const window = vscode.window as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
-    const original = window.showWarningMessage;
-    window.showWarningMessage = (message: unknown) => {
-      shown.push(String(message));
-      return Promise.resolve(undefined);
-    };
-    try {
+    const shown = await captureWarnings(async () => {
       await selectLines('sample.ts', 6, 12);
       const result = await vscode.commands.executeCommand<TurnResult | undefined>(COMMANDS.explain);
       assert.equal(result, undefined);
-    } finally {
-      window.showWarningMessage = original;
-    }
+    });
     assert.equal(server.requests.length, 0, 'no request may leave without a key');
     assert.equal(shown.length, 1);
     assert.match(shown[0], /API key/);

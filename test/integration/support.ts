@@ -54,3 +54,23 @@ export async function selectLines(relativePath: string, startLine: number, endLi
   editor.selection = new vscode.Selection(startLine, 0, endLine, document.lineAt(endLine).text.length);
   return editor;
 }
+
+/**
+ * Runs `action` while `window.showWarningMessage` records its messages instead of showing them (a
+ * notification with buttons would wait for a click), and returns what was shown.
+ */
+export async function captureWarnings(action: () => Promise<void>): Promise<string[]> {
+  const shown: string[] = [];
+  const window = vscode.window as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
+  const original = window.showWarningMessage;
+  window.showWarningMessage = (message: unknown) => {
+    shown.push(String(message));
+    return Promise.resolve(undefined);
+  };
+  try {
+    await action();
+  } finally {
+    window.showWarningMessage = original;
+  }
+  return shown;
+}
