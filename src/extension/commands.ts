@@ -39,6 +39,7 @@ export function registerCommands(services: () => Promise<GrokServices>, credenti
       if (!(await controller()).stop()) vscode.window.setStatusBarMessage('Grok: no response is running.', 3000);
     }),
     vscode.commands.registerCommand(COMMANDS.newChat, async () => (await controller()).newChat()),
+    vscode.commands.registerCommand(COMMANDS.toggleWebSearch, async () => (await controller()).toggleWebSearch()),
     vscode.commands.registerCommand(COMMANDS.setApiKey, async (value?: unknown) => {
       const key =
         typeof value === 'string'

@@ -202,11 +202,16 @@ export class GrokController implements vscode.Disposable {
     await this.track(this.session.retry());
   }
 
+  /** Grok: Toggle Web Search — the same switch as the panel's toggle. */
+  async toggleWebSearch(): Promise<void> {
+    await this.setWebSearch(!readSettings().webSearch);
+  }
+
   /**
    * The panel's web search toggle writes `grok.webSearch` where it is in effect: the workspace when
    * the workspace sets it, else the user settings. The panel then gets the effective value back.
    */
-  private async setWebSearch(enabled: boolean): Promise<void> {
+  async setWebSearch(enabled: boolean): Promise<void> {
     const config = vscode.workspace.getConfiguration('grok');
     const target = config.inspect<unknown>('webSearch')?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
     try {
@@ -216,7 +221,7 @@ export class GrokController implements vscode.Disposable {
     }
     this.panel.refreshConfig();
     if (readSettings().webSearch !== enabled) {
-      void vscode.window.showWarningMessage(`Grok: web search stays ${enabled ? 'off' : 'on'}: a folder or language setting for grok.webSearch overrides it.`);
+      void vscode.window.showWarningMessage(`Grok: web search stays ${enabled ? 'off' : 'on'}: a more specific grok.webSearch setting (folder or language) overrides it.`);
     }
     this.log.info(`Web search ${readSettings().webSearch ? 'on' : 'off'} (asked from the panel: ${enabled ? 'on' : 'off'}).`);
   }

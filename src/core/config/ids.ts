@@ -12,6 +12,7 @@ export const COMMANDS = {
   openChat: 'grok.openChat',
   stop: 'grok.stopResponse',
   newChat: 'grok.newChat',
+  toggleWebSearch: 'grok.toggleWebSearch',
   setApiKey: 'grok.setApiKey',
   clearApiKey: 'grok.clearApiKey',
   inlineFix: 'grok.inlineFix.fix',
