@@ -41,7 +41,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   const reported: ReportedFile[] = [];
   for (const file of files) {
-    const result = await lintFile(file, options.maxFileBytes);
+    const result = await lintFile(file, { maxBytes: options.maxFileBytes, reportUnresolved: options.reportUnresolved });
     if (result.kind === 'unreadable') {
       io.stderr(`grok-lint: cannot read ${file}: ${result.reason}\n`);
       exitCode = EXIT_USAGE;

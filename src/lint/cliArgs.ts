@@ -11,6 +11,7 @@ export interface CliOptions {
   maxFileBytes: number;
   ignore: string[];
   quiet: boolean;
+  reportUnresolved: boolean;
   help: boolean;
   version: boolean;
 }
@@ -28,6 +29,8 @@ Options:
       --max-file-size <bytes>     skip larger files (default: ${DEFAULT_MAX_FILE_BYTES})
       --ignore <glob>             also skip files matching this glob (repeatable)
       --quiet                     report errors only
+      --report-unresolved         also note tools whose schema is an import, a call or a computed value
+                                  (info level: they cannot be checked statically)
   -h, --help                      show this help
   -v, --version                   show the version
 
@@ -47,6 +50,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | { error: str
         'max-file-size': { type: 'string' },
         ignore: { type: 'string', multiple: true },
         quiet: { type: 'boolean' },
+        'report-unresolved': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -69,6 +73,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | { error: str
     maxFileBytes,
     ignore: values.ignore ?? [],
     quiet: values.quiet === true,
+    reportUnresolved: values['report-unresolved'] === true,
     help: values.help === true,
     version: values.version === true,
   };

@@ -19,7 +19,14 @@ export type FileResult =
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
-export async function lintFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<FileResult> {
+export interface LintFileOptions {
+  /** Larger files are skipped (default DEFAULT_MAX_FILE_BYTES). */
+  maxBytes?: number;
+  /** Also report tools whose schema cannot be evaluated statically (info-level `parameters-unresolved`). */
+  reportUnresolved?: boolean;
+}
+
+export async function lintFile(file: string, { maxBytes = DEFAULT_MAX_FILE_BYTES, reportUnresolved = false }: LintFileOptions = {}): Promise<FileResult> {
   const languageId = languageForFile(file);
   if (languageId === undefined) return { kind: 'skipped', file, reason: 'not a linted file type' };
   let text: string;
@@ -34,7 +41,7 @@ export async function lintFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES):
   // Editors hide the byte-order mark; offsets (and columns) must not count it.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let internalError: unknown;
-  const findings = await lintDocument(text, languageId, { fileName: file, onInternalError: (error) => (internalError = error) });
+  const findings = await lintDocument(text, languageId, { fileName: file, reportUnresolved, onInternalError: (error) => (internalError = error) });
   if (internalError !== undefined) return { kind: 'skipped', file, reason: `linter failure: ${String(internalError)}` };
   const lines = new LineIndex(text);
   return {

@@ -27,7 +27,9 @@ describe('tool-schema linter in the editor', () => {
     assert.deepEqual(diagnostic.range, rangeOf(document, '{ "type": "string", "description": "The city" }'), 'the range is the parameters value');
     const code = diagnostic.code as { value: string; target: vscode.Uri };
     assert.match(code.target.path, /\/README\.md$/);
-    assert.equal(code.target.fragment, 'tool-schema-rules');
+    assert.match(code.target.fragment, /^L\d+$/, "the link selects the rule's row");
+    const readme = (await vscode.workspace.openTextDocument(code.target.with({ fragment: '' }))).getText().split(/\r?\n/);
+    assert.ok(readme[Number(code.target.fragment.slice(1)) - 1].startsWith('| `root-not-object` |'), "the linked line is the rule's row");
 
     const fix = await quickFix(document.uri, diagnostic, WRAP);
     const cleared = waitForGrokDiagnostics(document.uri, (d) => d.length === 0, 'the diagnostic to go', { afterChange: true });

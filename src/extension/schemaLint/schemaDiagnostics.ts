@@ -18,8 +18,8 @@ export class SchemaDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('grok.schemaLint');
   private readonly findings = new FindingIndex();
 
-  /** `rulesUri`: where a diagnostic's code links to (the README's rule table). */
-  constructor(private readonly rulesUri: vscode.Uri) {}
+  /** `ruleLink`: where a diagnostic's code links to (the rule's row in the README's rules table). */
+  constructor(private readonly ruleLink: (rule: string) => vscode.Uri) {}
 
   /**
    * Shows `findings` for `uri`, replacing earlier ones. `version` is the document version the text had
@@ -72,7 +72,7 @@ export class SchemaDiagnostics implements vscode.Disposable {
     const range = new vscode.Range(positionAt(finding.start), positionAt(finding.end));
     const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[finding.severity]);
     diagnostic.source = DIAGNOSTIC_SOURCE;
-    diagnostic.code = { value: finding.rule, target: this.rulesUri };
+    diagnostic.code = { value: finding.rule, target: this.ruleLink(finding.rule) };
     return diagnostic;
   }
 }

@@ -8,6 +8,7 @@ import type { Logger } from '../../core/logger';
 import { setTreeSitterWasmDirectory } from '../../core/schemaLint/treeSitter/treeSitterHost';
 import { describe, DocumentLinter } from './documentLinter';
 import { ENABLED_SETTING, isEnabledValue, LINTED_LANGUAGE_IDS } from './lintTargets';
+import { RuleLinks } from './ruleLinks';
 import { SchemaDiagnostics } from './schemaDiagnostics';
 import { SchemaFixProvider } from './schemaFixProvider';
 import { WorkspaceLinter } from './workspaceLinter';
@@ -18,14 +19,12 @@ export interface SchemaLintRuntime extends vscode.Disposable {
   lintWorkspace(): Promise<WorkspaceLintSummary | undefined>;
 }
 
-/** The README section a diagnostic's code links to. */
-const RULES_ANCHOR = 'tool-schema-rules';
-
 export function startSchemaLint(extensionUri: vscode.Uri, log: Logger): SchemaLintRuntime {
   // The wasm runtime and grammars are copied next to the bundles by esbuild.mjs.
   if (extensionUri.scheme === 'file') setTreeSitterWasmDirectory(vscode.Uri.joinPath(extensionUri, 'dist').fsPath);
   const isEnabled = (uri: vscode.Uri) => isEnabledValue(vscode.workspace.getConfiguration(ENABLED_SETTING.section, uri).get<unknown>(ENABLED_SETTING.key));
-  const diagnostics = new SchemaDiagnostics(vscode.Uri.joinPath(extensionUri, 'README.md').with({ fragment: RULES_ANCHOR }));
+  const ruleLinks = new RuleLinks(extensionUri);
+  const diagnostics = new SchemaDiagnostics((rule) => ruleLinks.target(rule));
   const documents = new DocumentLinter(diagnostics, log, isEnabled);
   const workspace = new WorkspaceLinter(diagnostics, documents, log, isEnabled);
 

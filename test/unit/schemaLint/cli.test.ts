@@ -51,6 +51,23 @@ describe('grok-lint CLI', function () {
     assert.equal(result.stdout, '✔ 2 files checked, no problems\n');
   });
 
+  it('notes tools whose schema cannot be checked only with --report-unresolved, without failing', async () => {
+    writeTree(workspace, {
+      'tools.ts': "import { weatherSchema } from './schemas';\nexport const tools = [{ type: 'function', name: 'weather', parameters: weatherSchema }];\n",
+    });
+    const quietByDefault = await run(['.'], workspace);
+    assert.equal(quietByDefault.code, 0);
+    assert.equal(quietByDefault.stdout, '✔ 1 file checked, no problems\n');
+
+    const noted = await run(['--report-unresolved', '--format', 'json', '.'], workspace);
+    assert.equal(noted.code, 0, 'an info note is not a failure');
+    const findings = JSON.parse(noted.stdout) as JsonFinding[];
+    assert.deepEqual(
+      findings.map(({ file, line, column, tool, rule, severity }) => ({ file, line, column, tool, rule, severity })),
+      [{ file: 'tools.ts', line: 2, column: 72, tool: 'weather', rule: 'parameters-unresolved', severity: 'info' }],
+    );
+  });
+
   it('exits 1 on an error, reports warnings without failing, and skips node_modules and .git', async () => {
     writeTree(workspace, {
       'tools.json': BAD_JSON,
