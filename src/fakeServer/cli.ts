@@ -1,14 +1,17 @@
 /**
- * `node dist/fake-xai-server.js [--port N] [--host H] [--api-key K] [--demo] [--scenario NAME]`
+ * `node dist/fake-xai-server.js [--port N] [--host H] [--api-key K] [--demo] [--scenario NAME] [--chunking JSON]`
+ * `--chunking` takes the `ChunkingOptions` of every stream as JSON, e.g. `{"lineEndings":"cr","gzip":true}`.
  * Prints one JSON line `{"url":"http://127.0.0.1:PORT/v1","apiKey":"..."}` on stdout once listening (scripts
  * parse it), logs requests to stderr, and exits cleanly on SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
 import { startFakeServer } from './server';
+import { parseChunkingOptions } from './chunkingOptions';
 import { SCENARIO_NAMES, isScenarioName } from './types';
 
-const USAGE = `Usage: fake-xai-server [--port N] [--host H] [--api-key K] [--demo] [--scenario NAME]
-Scenarios: ${SCENARIO_NAMES.join(', ')}`;
+const USAGE = `Usage: fake-xai-server [--port N] [--host H] [--api-key K] [--demo] [--scenario NAME] [--chunking JSON]
+Scenarios: ${SCENARIO_NAMES.join(', ')}
+Chunking: JSON ChunkingOptions, e.g. '{"lineEndings":"cr","splitWrites":"bytewise","gzip":true}'`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -25,6 +28,7 @@ async function main(): Promise<void> {
         'api-key': { type: 'string', default: 'test-key' },
         demo: { type: 'boolean', default: false },
         scenario: { type: 'string' },
+        chunking: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -40,6 +44,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be an integer from 0 to 65535, got '${values.port}'.`);
   const scenario = values.scenario;
   if (scenario !== undefined && !isScenarioName(scenario)) fail(`Unknown scenario '${scenario}'.`);
+  const chunking = values.chunking === undefined ? undefined : parseChunkingOptions(values.chunking);
+  if (typeof chunking === 'string') fail(`--chunking: ${chunking}`);
 
   const server = await startFakeServer({
     host: values.host,
@@ -47,6 +53,7 @@ async function main(): Promise<void> {
     apiKey: values['api-key'],
     demo: values.demo,
     defaultScenario: scenario,
+    ...(chunking ? { chunking } : {}),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`${JSON.stringify({ url: server.url, apiKey: values['api-key'] })}\n`);

@@ -3,7 +3,7 @@ import type { InputMessageView } from './requestText';
 import type { ScenarioPlan } from './scenarioPlan';
 import type { ScenarioChoice } from './scenarioSelector';
 import type { ResolvedChunking } from './streamWriter';
-import { resolveChunking } from './streamWriter';
+import { framingOf, resolveChunking } from './streamWriter';
 import type { ChunkingOptions, ScenarioSpec } from './types';
 import { SCENARIOS } from './scenarios/registry';
 import { XAI_CODES } from './xaiErrors';
@@ -32,7 +32,7 @@ export function planScenario(
   }
   const definition = SCENARIOS[choice];
   const chunking = resolveChunking(definition.pacing, serverChunking);
-  const framing = { crlf: chunking.crlf, eventLines: chunking.eventLines };
+  const framing = framingOf(chunking);
   const plan = definition.build({ request, chunkChars: chunking.textChunkChars, framing, messages });
   return { name: choice, plan, chunking };
 }

@@ -35,10 +35,25 @@ export function isScenarioName(name: string): name is ScenarioName {
   return (SCENARIO_NAMES as readonly string[]).includes(name);
 }
 
+/** SSE line endings: LF, CRLF, bare CR, or all three rotating line by line. */
+export type LineEndings = 'lf' | 'crlf' | 'cr' | 'mixed';
+
 /** How the SSE bytes are framed and paced. Unset fields fall back to the scenario's own pacing, then to the defaults. */
 export interface ChunkingOptions {
   /** CRLF line endings instead of LF. */
   crlf?: boolean;
+  /** Line endings; overrides `crlf` when set. */
+  lineEndings?: LineEndings;
+  /** `data: x` (default true) or `data:x` (the space is optional in SSE). */
+  dataSpace?: boolean;
+  /** Pretty-print each event's JSON over several `data:` lines (default false). */
+  multiLineData?: boolean;
+  /** `id:` and `retry:` fields in every event (default false). */
+  idFields?: boolean;
+  /** A UTF-8 byte order mark before the first event (default false). */
+  bom?: boolean;
+  /** gzip the stream (`content-encoding: gzip`), flushed after every write (default false). */
+  gzip?: boolean;
   /** A `: keep-alive` comment between events. */
   keepAliveComments?: boolean;
   /** Include `event: <type>` lines (default true). */

@@ -1,9 +1,10 @@
 /**
  * The streamed Responses call: one request (plus visible, cancellable retries) mapped to `GrokStreamEvent`s.
  *
- * Uses the SDK's raw `responses.create({stream:true})` iterator, not the `responses.stream()` helper, which
- * throws on unknown events and on sequences it does not expect (fact sheet §3). The SDK's own retries are
- * off (`maxRetries: 0`); see retry.ts for ours.
+ * The SDK sends the request and maps HTTP errors; the SSE body is read by our own reader (sseReader.ts),
+ * neither the `responses.stream()` helper, which throws on unknown events and on sequences it does not
+ * expect (fact sheet §3), nor the raw iterator, whose SSE decoder mishandles framings the spec allows. The
+ * SDK's own retries are off (`maxRetries: 0`); see retry.ts for ours.
  */
 import OpenAI from 'openai';
 import { silentLogger, type Logger } from '../logger';
@@ -12,7 +13,7 @@ import { CancelGate } from './cancelGate';
 import { redactGrokError, toGrokError, type ErrorContext } from './errors';
 import { hostOf } from './errorText';
 import { ResponseEventMapper } from './eventMapper';
-import { endsWithBlankLine, withIdleWatchdog, type BodyEndListener } from './idleWatchdog';
+import { withIdleWatchdog } from './idleWatchdog';
 import { preflightError } from './preflight';
 import { buildRequestBody } from './requestBody';
 import { decideRetry, DEFAULT_MAX_RETRY_DELAY_MS, sleepUnlessAborted, type RetryPolicy } from './retry';
@@ -62,16 +63,13 @@ export async function* streamResponse(
   signal?.addEventListener('abort', forwardAbort, { once: true });
   const gate = new CancelGate(signal);
   try {
-    const bodyEnd = { endedMidEvent: false };
-    const client = createClient(options, apiKey, log, (tail) => {
-      bodyEnd.endedMidEvent = tail.length > 0 && !endsWithBlankLine(tail);
-    });
+    const client = createClient(options, apiKey, log);
     const requestBody = buildRequestBody(options.model, request);
     const policy: RetryPolicy = {
       maxRetries: Math.floor(nonNegativeOr(options.maxRetries, 0)),
       maxRetryDelayMs: nonNegativeOr(options.maxRetryDelayMs, DEFAULT_MAX_RETRY_DELAY_MS),
     };
-    const attemptContext = { client, requestBody, bodyEnd, mapper, gate, requestAbort, errorContext: context, log, startedAt };
+    const attemptContext = { client, requestBody, mapper, gate, requestAbort, errorContext: context, log, startedAt };
 
     for (let retriesDone = 0; ; retriesDone++) {
       log.debug(`responses: POST ${hostOf(options.baseURL) ?? options.baseURL}/responses model=${options.model} attempt ${retriesDone + 1}`);
@@ -103,14 +101,14 @@ export async function* streamResponse(
   }
 }
 
-function createClient(options: GrokClientOptions, apiKey: string, log: Logger, onBodyEnd: BodyEndListener): OpenAI {
+function createClient(options: GrokClientOptions, apiKey: string, log: Logger): OpenAI {
   const timeout = options.requestTimeoutMs > 0 && Number.isFinite(options.requestTimeoutMs) ? options.requestTimeoutMs : undefined;
   return new OpenAI({
     apiKey,
     baseURL: options.baseURL,
     ...(timeout !== undefined ? { timeout } : {}),
     maxRetries: 0,
-    fetch: withIdleWatchdog(options.fetch ?? globalThis.fetch, options.idleTimeoutMs, onBodyEnd),
+    fetch: withIdleWatchdog(options.fetch ?? globalThis.fetch, options.idleTimeoutMs),
     ...(options.defaultHeaders ? { defaultHeaders: options.defaultHeaders } : {}),
     // Explicit nulls: otherwise the SDK reads OPENAI_ORG_ID / OPENAI_PROJECT_ID / OPENAI_ADMIN_KEY from the
     // environment and would send OpenAI account identifiers to xAI.

@@ -8,7 +8,7 @@ import type { Logger } from '../logger';
 import { malformedStreamError, responseFailedError, streamErrorEvent } from './streamErrors';
 import { isRecord, nonEmptyString, nonNegativeInteger } from './guards';
 import { activityFromItem, activityFromProgressEvent, queryFromInput } from './toolActivity';
-import type { GrokStreamEvent, ResponseOutcome, ToolActivity, UrlCitation } from './types';
+import type { GrokError, GrokStreamEvent, ResponseOutcome, ToolActivity, UrlCitation } from './types';
 import { mapUsage } from './usage';
 
 /** Events the mapper emits; `end` and `retrying` are the client's. */
@@ -18,6 +18,8 @@ export type MappedEvent = Exclude<GrokStreamEvent, { kind: 'end' } | { kind: 're
 export interface TerminalStep {
   kind: 'terminal';
   outcome: ResponseOutcome;
+  /** Text the final response has and the deltas did not bring, to emit before closing. */
+  catchUp?: MappedEvent[];
 }
 
 export type MapStep = MappedEvent | TerminalStep | undefined;
@@ -71,12 +73,12 @@ export class ResponseEventMapper {
       case 'response.completed':
       case 'response.incomplete':
       case 'response.failed':
-        return { kind: 'terminal', outcome: this.#terminalOutcome(type, raw.response) };
+        return this.#terminal(type, raw.response);
       case 'response.done':
         this.#fallbackOutcome = this.#outcomeFromStatus(raw.response);
         return undefined;
       case 'error':
-        return { kind: 'terminal', outcome: { status: 'error', error: streamErrorEvent(nonEmptyString(raw.message), nonEmptyString(raw.code)) } };
+        return { kind: 'terminal', outcome: { status: 'error', error: errorEventError(raw) } };
       default: {
         const progress = activityFromProgressEvent(type, raw);
         if (progress) return this.#toolActivity(progress);
@@ -86,15 +88,18 @@ export class ResponseEventMapper {
     }
   }
 
-  /** The outcome when the stream ends without a terminal event. */
-  endOfStream(): ResponseOutcome {
+  /**
+   * The outcome when the stream ends without a terminal event (`how` says how it ended, for the details).
+   * Never `completed`: only the server's terminal event says the answer is whole.
+   */
+  endOfStream(how = 'The stream ended'): ResponseOutcome {
     if (this.#fallbackOutcome) return this.#fallbackOutcome;
     return {
       status: 'error',
       error: {
         kind: 'interrupted',
         message: 'The stream from xAI ended before the answer was finished, so the answer may be cut off. The partial answer is kept; try again.',
-        detail: 'The stream ended without response.completed, response.incomplete or response.failed.',
+        detail: `${how} without response.completed, response.incomplete or response.failed.`,
         actions: ['retry'],
       },
     };
@@ -193,6 +198,35 @@ export class ResponseEventMapper {
     return { kind: 'tool-activity', activity: merged };
   }
 
+  #terminal(type: string, response: unknown): TerminalStep {
+    const catchUp = this.#catchUp(response);
+    return { kind: 'terminal', outcome: this.#terminalOutcome(type, response), ...(catchUp ? { catchUp: [catchUp] } : {}) };
+  }
+
+  /**
+   * The final response's output text against the deltas. The deltas are what the user saw and what
+   * consumers appended, so they stay; when the final text extends them (a dropped last delta, a server
+   * that sent no deltas) the missing tail is emitted. When the two disagree otherwise, the streamed text
+   * is kept and the difference logged: replacing text already shown would need an event consumers do not
+   * have, and citation offsets are checked against the text before use anyway (fact sheet §4). The parts
+   * are compared concatenated, not by index, so a server whose delta indexes do not match its output array
+   * cannot make us repeat the answer.
+   */
+  #catchUp(response: unknown): MappedEvent | undefined {
+    const parts = isRecord(response) ? outputTextParts(response.output) : [];
+    const last = parts.at(-1);
+    if (!last) return undefined;
+    const final = parts.map((p) => p.text).join('');
+    if (final === this.#text) return undefined;
+    if (final.length <= this.#text.length || !final.startsWith(this.#text)) {
+      this.log?.debug(`responses: the final output text (${final.length} chars) disagrees with the streamed deltas (${this.#text.length} chars); keeping the deltas`);
+      return undefined;
+    }
+    const delta = final.slice(this.#text.length);
+    this.#append(`${last.outputIndex}:${last.contentIndex}`, delta);
+    return { kind: 'text-delta', delta, outputIndex: last.outputIndex, contentIndex: last.contentIndex };
+  }
+
   #terminalOutcome(type: string, response: unknown): ResponseOutcome {
     const record = isRecord(response) ? response : {};
     if (!this.#responseId) this.#responseId = nonEmptyString(record.id);
@@ -224,6 +258,34 @@ export class ResponseEventMapper {
     this.log?.debug(`responses: ${detail}`);
     return { kind: 'terminal', outcome: { status: 'error', error: malformedStreamError(detail) } };
   }
+}
+
+interface OutputTextPart {
+  text: string;
+  outputIndex: number;
+  contentIndex: number;
+}
+
+/** The `output_text` parts of a Response's `output`, in order. */
+function outputTextParts(output: unknown): OutputTextPart[] {
+  if (!Array.isArray(output)) return [];
+  const parts: OutputTextPart[] = [];
+  output.forEach((item: unknown, outputIndex) => {
+    if (!isRecord(item) || item.type !== 'message' || !Array.isArray(item.content)) return;
+    item.content.forEach((part: unknown, contentIndex) => {
+      if (isRecord(part) && part.type === 'output_text' && typeof part.text === 'string') parts.push({ text: part.text, outputIndex, contentIndex });
+    });
+  });
+  return parts;
+}
+
+/** An `error` event: OpenAI's flat `{code, message}`, or a nested `error` object or string (proxies). */
+function errorEventError(raw: Record<string, unknown>): GrokError {
+  const nested = raw.error;
+  const inner = isRecord(nested) ? nested : {};
+  const message = nonEmptyString(raw.message) ?? nonEmptyString(inner.message) ?? nonEmptyString(nested);
+  const code = raw.code ?? inner.code;
+  return streamErrorEvent(message, typeof code === 'number' ? String(code) : nonEmptyString(code));
 }
 
 function isFinal(status: ToolActivity['status']): boolean {

@@ -1,5 +1,5 @@
 /** The errors that end a stream after it started: stalls, cuts, unreadable data, and the server's own reports. */
-import { clip, formatDuration } from './errorText';
+import { clip, formatDuration, tidy } from './errorText';
 import type { GrokError } from './types';
 
 /** The stream went silent after the headers and the idle watchdog gave up on it. */
@@ -51,5 +51,20 @@ export function responseFailedError(message: string | undefined, code?: string):
     message: `xAI could not finish the answer${said}`,
     ...(message || code ? { detail: [code, message].filter(Boolean).join(': ') } : {}),
     actions: ['retry'],
+  };
+}
+
+/**
+ * A 200 whose body is not server-sent events (a proxy's or captive portal's HTML page, a gateway's text):
+ * nothing in it is an answer, and "the connection ended early" would send the user looking in the wrong place.
+ */
+export function notAnEventStreamError(contentType: string | undefined, preview: string): GrokError {
+  const page = /html/i.test(contentType ?? '') || /^\s*</.test(preview);
+  const what = page ? 'a web page' : 'something other than an event stream';
+  return {
+    kind: 'stream-error',
+    message: `The server answered with ${what}${contentType ? ` (${contentType})` : ''} instead of xAI's event stream. A proxy, a captive portal (a Wi-Fi sign-in page) or a wrong "grok.baseUrl" setting is the usual cause.`,
+    detail: tidy(preview),
+    actions: ['check-network', 'open-settings', 'retry'],
   };
 }

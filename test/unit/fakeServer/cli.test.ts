@@ -43,4 +43,20 @@ describe('fake server: CLI', function () {
     assert.equal(code, 2);
     assert.match(stderr(), /Unknown scenario 'nope'[\s\S]*Usage:/);
   });
+
+  it('--chunking frames every stream as asked, and a bad value exits 2 saying why', async () => {
+    const { child } = startCli(['--port', '0', '--chunking', '{"lineEndings":"cr","dataSpace":false}']);
+    try {
+      const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+      const { url } = JSON.parse(line) as { url: string };
+      const raw = await rawRequest(url, { body: streamBody() });
+      assert.ok(!raw.text.includes('\n') && /\rdata:\{/.test(raw.text));
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const bad = startCli(['--chunking', '{"lineEndings":"lf2"}']);
+    const [code] = (await once(bad.child, 'exit')) as [number | null];
+    assert.equal(code, 2);
+    assert.match(bad.stderr(), /--chunking: "lineEndings" must be one of/);
+  });
 });

@@ -133,7 +133,7 @@ describe('streamResponse: stream reading and outcomes (injected fetch)', () => {
     assert.equal(end.text, 'Half an ans');
   });
 
-  it('reads a final event that lacks its blank line (openai 7.x flushes it)', async () => {
+  it('reads a complete final event that lacks its blank line (our SSE reader delivers it, marked unterminated)', async () => {
     const unterminated = frame(raw.completed()).trimEnd();
     const { end } = await run([frameAll([raw.created(), raw.delta('Text')]), unterminated]);
     assert.equal(end.outcome.status, 'completed');
