@@ -5,10 +5,24 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { parseChunkingOptions } from '../src/fakeServer/chunkingOptions';
 import { startFakeServer } from '../src/fakeServer/server';
+import type { ChunkingOptions } from '../src/fakeServer/types';
 import { startCodeServer } from '../test/host/codeServer';
 import { repoRoot } from '../test/host/hostPaths';
 import { workbenchUrl } from '../test/host/workbenchUrl';
+
+/**
+ * `GROK_FAKE_CHUNKING='{"lineEndings":"cr","splitWrites":"bytewise"}'`: how the demo server frames its
+ * streams (src/fakeServer/types.ts, ChunkingOptions), to watch the panel cope with other framings.
+ */
+function demoChunking(): ChunkingOptions | undefined {
+  const text = process.env.GROK_FAKE_CHUNKING;
+  if (!text) return undefined;
+  const options = parseChunkingOptions(text);
+  if (typeof options === 'string') throw new Error(`GROK_FAKE_CHUNKING: ${options}`);
+  return options;
+}
 
 async function main(): Promise<void> {
   const folder = process.argv[2] ? path.resolve(process.argv[2]) : demoWorkspace();
@@ -17,7 +31,7 @@ async function main(): Promise<void> {
   const cleanups: (() => Promise<void>)[] = [];
 
   if (!process.env.XAI_API_KEY) {
-    const fake = await startFakeServer({ demo: true, apiKey: 'offline-demo-key' });
+    const fake = await startFakeServer({ demo: true, apiKey: 'offline-demo-key', chunking: demoChunking() });
     cleanups.push(() => fake.close());
     env.GROK_OFFLINE_DEMO_URL = fake.url;
     env.GROK_OFFLINE_DEMO_KEY = 'offline-demo-key';
