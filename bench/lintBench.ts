@@ -3,9 +3,10 @@
  *
  * 1. A 5,000-line file per format (JSON, YAML, TypeScript with zod and JSON Schema literals, Python with
  *    the xAI SDK), all tools, once with every tool valid and once with one tool in ten invalid; and 5,000-line
- *    TypeScript and Python files of ordinary code with six tools (the usual case). Median of many runs of
- *    `lintDocument`, beside the parser it uses alone and `JSON.parse` of the same bytes (JSON files as they
- *    are, other files as a JSON array of their lines). Target: ≤ 20 ms per 5,000-line file.
+ *    TypeScript, Python and JSX files of ordinary code with six tools (the usual case). Median of many runs of
+ *    `lintDocument`, beside its parser alone on the whole file, the same parser on only what the linter
+ *    parses (TS/JS/Python parse only the statements that can matter), and `JSON.parse` of the same bytes
+ *    (JSON files as they are, other files as a JSON array of their lines). Target: ≤ 20 ms per 5,000-line file.
  * 2. A generated 2,000-file workspace (mostly code without tools, as real repositories are) linted the way
  *    the CLI does it (read, lint, positions), beside `JSON.parse` of the same bytes (JSON files as they are,
  *    other files as a JSON array of their lines).
@@ -15,124 +16,33 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseEvents } from 'js-yaml';
 import { parseTree } from 'jsonc-parser';
-import { lintDocument } from '../src/core/schemaLint/lintDocument';
-import { getParser } from '../src/core/schemaLint/treeSitter/treeSitterHost';
+import { lintDocument, releaseDocument } from '../src/core/schemaLint/lintDocument';
+import { toTreeSitterRanges, type ParseReport } from '../src/core/schemaLint/treeSitter/regionParse';
+import { getParser, type GrammarName } from '../src/core/schemaLint/treeSitter/treeSitterHost';
 import { lintFile } from '../src/lint/lintFiles';
+import { asJson, asPython, asTypeScript, asYaml, benchFileCases, toolData } from './lintBenchInputs';
 import { formatBytes, formatMs, median, printTable } from './stats';
 
-const TARGET_LINES = 5_000;
 const FILE_RUNS = 40;
 const WORKSPACE_FILES = 2_000;
 const WORKSPACE_RUNS = 5;
 
-interface ToolData {
-  name: string;
-  parameters: Record<string, unknown>;
-}
+const GRAMMARS: Record<string, GrammarName> = { typescript: 'typescript', typescriptreact: 'tsx', javascript: 'javascript', javascriptreact: 'javascript', python: 'python' };
 
-function toolData(index: number, invalidEvery: number): ToolData {
-  const invalid = invalidEvery > 0 && index % invalidEvery === invalidEvery - 1;
-  return {
-    name: `tool_${index}`,
-    parameters: invalid
-      ? { type: 'string', description: `Free-form input for tool ${index}` }
-      : {
-          type: 'object',
-          properties: {
-            city: { type: 'string', description: 'The city and country, e.g. Paris, France' },
-            unit: { type: 'string', enum: ['celsius', 'fahrenheit'] },
-            days: { type: 'integer', minimum: 1, maximum: 14 },
-          },
-          required: ['city'],
-          additionalProperties: false,
-        },
-  };
-}
-
-/** Adds tools until the rendered text reaches the target line count; returns the text and its tools. */
-function grow(render: (tools: ToolData[]) => string, invalidEvery: number): { text: string; tools: ToolData[] } {
-  const tools: ToolData[] = [];
-  let text = render(tools);
-  while (text.split('\n').length < TARGET_LINES) {
-    tools.push(toolData(tools.length, invalidEvery));
-    text = render(tools);
-  }
-  return { text, tools };
-}
-
-const asJson = (tools: ToolData[]): string =>
-  JSON.stringify(tools.map((tool) => ({ type: 'function', name: tool.name, description: `Runs ${tool.name}`, parameters: tool.parameters, strict: true })), null, 2);
-
-function asYaml(tools: ToolData[]): string {
-  const lines = ['tools:'];
-  for (const tool of tools) {
-    lines.push('  - type: function', `    name: ${tool.name}`, `    description: Runs ${tool.name}`, '    parameters:');
-    const emit = (value: unknown, indent: string): void => {
-      for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-        if (child !== null && typeof child === 'object' && !Array.isArray(child)) {
-          lines.push(`${indent}${key}:`);
-          emit(child, `${indent}  `);
-        } else {
-          lines.push(`${indent}${key}: ${JSON.stringify(child)}`);
-        }
-      }
-    };
-    emit(tool.parameters, '      ');
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-/** Half the tools as zod (Vercel AI SDK), half as JSON Schema literals (Responses API). */
-function asTypeScript(tools: ToolData[]): string {
-  const lines = ["import { tool } from 'ai';", "import { z } from 'zod';", '', 'export const tools = {'];
-  tools.forEach((tool, index) => {
-    const scalar = tool.parameters.type === 'string';
-    if (index % 2 === 0) {
-      lines.push(`  ${tool.name}: tool({`, `    description: 'Runs ${tool.name}',`);
-      if (scalar) lines.push("    inputSchema: z.string().describe('free-form input'),");
-      else {
-        lines.push('    inputSchema: z.object({', "      city: z.string().describe('The city and country'),", "      unit: z.enum(['celsius', 'fahrenheit']).optional(),", '      days: z.number().int().min(1).max(14).optional(),', '    }),');
-      }
-      lines.push('    execute: async (input) => ({ ok: true, input }),', '  }),');
-    } else {
-      lines.push(`  ${tool.name}: {`, "    type: 'function',", `    name: '${tool.name}',`, `    parameters: ${JSON.stringify(tool.parameters, null, 2).replace(/\n/g, '\n    ')},`, '  },');
-    }
-  });
-  lines.push('};', '');
-  return lines.join('\n');
-}
-
-function asPython(tools: ToolData[]): string {
-  const lines = ['from xai_sdk.chat import tool', '', 'tools = ['];
-  for (const tool of tools) {
-    const schema = JSON.stringify(tool.parameters, null, 4).replace(/\bfalse\b/g, 'False').replace(/\btrue\b/g, 'True').replace(/\n/g, '\n        ');
-    lines.push('    tool(', `        name="${tool.name}",`, `        description="Runs ${tool.name}",`, `        parameters=${schema},`, '    ),');
-  }
-  lines.push(']', '');
-  return lines.join('\n');
-}
-
-/** The parser the linter uses for a language, alone: the floor under the linter's time. */
-async function parserAlone(languageId: string): Promise<(text: string) => void> {
+/**
+ * The parser the linter uses for a language, alone, on the whole file (`ranges` undefined) or on the ranges
+ * the linter chose: the floor under the linter's time.
+ */
+async function parserAlone(languageId: string): Promise<(text: string, ranges?: ParseReport['ranges']) => void> {
   if (languageId === 'json') return (text) => void parseTree(text);
   if (languageId === 'yaml') return (text) => void parseEvents(text, {});
-  const parser = await getParser(languageId === 'python' ? 'python' : 'typescript');
-  return (text) => parser.parse(text)?.delete();
+  const parser = await getParser(GRAMMARS[languageId]);
+  return (text, ranges) => parser.parse(text, null, ranges === undefined ? undefined : { includedRanges: toTreeSitterRanges(text, ranges) })?.delete();
 }
 
 /** What JSON.parse is measured on: JSON files as they are, other files as a JSON array of their lines. */
 function sameBytesAsJson(text: string, languageId: string): string {
   return languageId === 'json' ? text : JSON.stringify(text.split('\n'));
-}
-
-/** Ordinary code (no tools) in the file's language, `lines` long. */
-function filler(languageId: string, lines: number): string {
-  const out: string[] = [];
-  for (let index = 0; out.length < lines; index++) {
-    if (languageId === 'python') out.push(`def helper_${index}(value: int) -> int:`, `    total = value * ${index} + len(str(value))`, '    return total', '');
-    else out.push(`export function helper${index}(value: number): number {`, `  const total = value * ${index} + String(value).length;`, '  return total;', '}');
-  }
-  return `${out.join('\n')}\n`;
 }
 
 function timeMedian(runs: number, action: () => unknown): number {
@@ -164,30 +74,22 @@ async function timeMedianAsync(runs: number, action: () => Promise<unknown>): Pr
 }
 
 async function benchFiles(): Promise<void> {
-  const formats: [string, string, (tools: ToolData[]) => string][] = [
-    ['JSON', 'json', asJson],
-    ['YAML', 'yaml', asYaml],
-    ['TypeScript', 'typescript', asTypeScript],
-    ['Python', 'python', asPython],
-  ];
-  const cases: { label: string; languageId: string; text: string }[] = [];
-  for (const [label, languageId, render] of formats) {
-    cases.push({ label: `${label}, tools, all valid`, languageId, text: grow(render, 0).text });
-    cases.push({ label: `${label}, tools, 1 in 10 invalid`, languageId, text: grow(render, 10).text });
-  }
-  // The usual source file: a few tools among thousands of lines of ordinary code.
-  for (const [label, languageId, render] of [['TypeScript', 'typescript', asTypeScript], ['Python', 'python', asPython]] as const) {
-    const toolText = render(Array.from({ length: 6 }, (_, index) => toolData(index, 3)));
-    cases.push({ label: `${label}, code with 6 tools`, languageId, text: filler(languageId, TARGET_LINES - toolText.split('\n').length) + toolText });
-  }
+  const cases = benchFileCases();
 
-  const rows: string[][] = [['file', 'lines', 'size', 'findings', 'lint (median)', 'lint CPU', 'parser alone', 'JSON.parse', 'ratio', '≤ 20 ms']];
+  const rows: string[][] = [
+    ['file', 'lines', 'size', 'findings', 'lint (median)', 'lint CPU', 'parser alone, whole file', 'linter parses', 'parser alone, that', 'JSON.parse', 'ratio', '≤ 20 ms', 'editor re-lint after an edit'],
+  ];
   for (const { label, languageId, text } of cases) {
-    const findings = await lintDocument(text, languageId);
+    let report: ParseReport | undefined;
+    const findings = await lintDocument(text, languageId, { onParse: (parsed) => (report = parsed) });
     for (let warm = 0; warm < 5; warm++) await lintDocument(text, languageId);
     const lint = await timeMedianAsync(FILE_RUNS, () => lintDocument(text, languageId));
     const parseAlone = await parserAlone(languageId);
     const parser = await timeMedianAsync(FILE_RUNS, async () => parseAlone(text));
+    // What the linter parses now: its chosen statements (or the whole file when a split would not pay).
+    const ranges = report?.ranges;
+    const parsedShare = report === undefined ? 'all (own parser)' : ranges === undefined ? 'whole file' : `${((100 * report.parsedChars) / text.length).toFixed(1)}% (${ranges.length} range${ranges.length === 1 ? "" : "s"})`;
+    const parserOnThat = ranges === undefined ? parser : await timeMedianAsync(FILE_RUNS, async () => parseAlone(text, ranges));
     const json = sameBytesAsJson(text, languageId);
     const parse = timeMedian(FILE_RUNS * 5, () => JSON.parse(json));
     rows.push([
@@ -198,14 +100,35 @@ async function benchFiles(): Promise<void> {
       formatMs(lint.wall),
       formatMs(lint.cpu),
       formatMs(parser.wall),
+      parsedShare,
+      formatMs(parserOnThat.wall),
       formatMs(parse),
       `${(lint.wall / parse).toFixed(1)}×`,
       lint.wall <= 20 ? 'yes' : 'NO',
+      await editorRelint(text, languageId),
     ]);
   }
-  console.log(`\n5,000-line files (medians of ${FILE_RUNS} runs; "parser alone" is the parser the linter uses, with nothing else;`);
-  console.log('JSON.parse is of the same bytes: JSON files as they are, other files as a JSON array of their lines):');
+  console.log(`\n5,000-line files (medians of ${FILE_RUNS} runs; "parser alone, whole file" is the parser the linter uses, with nothing`);
+  console.log('else, on the whole file; "linter parses" is the share of the file the linter hands that parser (TS/JS/Python parse only');
+  console.log('the statements that can matter, when that pays), "parser alone, that" the time of parsing just that; JSON.parse is of');
+  console.log('the same bytes: JSON files as they are, other files as a JSON array of their lines; "editor re-lint after an edit" is');
+  console.log('the median lint of the file with one character inserted or removed in its middle, as an editor lints it: with the');
+  console.log('tree kept from the previous version, which tree-sitter re-parses incrementally; not part of the ≤ 20 ms verdict):');
   printTable(rows);
+}
+
+/** Lints alternately the file and the file with one space in its middle, keeping trees as the editor does. */
+async function editorRelint(text: string, languageId: string): Promise<string> {
+  if (languageId === 'json' || languageId === 'yaml') return '(no tree kept)';
+  const middle = text.indexOf('\n', Math.floor(text.length / 2)) + 1;
+  const versions = [text, `${text.slice(0, middle)} ${text.slice(middle)}`];
+  const key = 'bench document';
+  let version = 0;
+  const relint = (): Promise<unknown> => lintDocument(versions[version++ % 2], languageId, { documentKey: key });
+  for (let warm = 0; warm < 5; warm++) await relint();
+  const timing = await timeMedianAsync(FILE_RUNS, relint);
+  releaseDocument(key);
+  return formatMs(timing.wall);
 }
 
 /** A workspace shaped like a real repository: mostly code without tools, some tool files of each format. */

@@ -34,6 +34,7 @@ export function findingsForCandidates(candidates: readonly ToolCandidate[], opti
 }
 
 function materialise(intent: FixIntent): LintFix | undefined {
-  const edits = intent.kind === 'wrap' ? intent.value.syntax?.wrapInObject(intent.span, intent.value) : intent.object.syntax?.addObjectType(intent.object);
+  const edits =
+    intent.kind === 'edits' ? intent.edits : intent.kind === 'wrap' ? intent.value.syntax?.wrapInObject(intent.span, intent.value) : intent.object.syntax?.addObjectType(intent.object);
   return edits === undefined || edits.length === 0 ? undefined : { title: intent.title, edits };
 }

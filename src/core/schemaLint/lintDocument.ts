@@ -11,6 +11,8 @@ import type { LintDocumentOptions, LintFinding } from './types';
 import { findYamlTools } from './yaml/yamlFrontend';
 
 export { SUPPORTED_LANGUAGE_IDS } from './languageIds';
+/** Frees what was kept for `documentKey` (see `LintDocumentOptions.documentKey`): call when the document closes. */
+export { releaseKeptTrees as releaseDocument } from './treeSitter/keptTrees';
 
 /** Every tool shape names its schema with one of these words (or, in Python, calls `tool(...)`). */
 const SCHEMA_WORDS = /parameters|inputSchema|input_schema/;

@@ -6,10 +6,12 @@ import { firstObjectKeyword, JSON_SCHEMA_TYPES, MEMBER_KEYWORDS } from './jsonSc
 import type { RuleCode } from './ruleCatalog';
 import { resolveSchemaRef } from './schemaRefs';
 import { lookup, reportSpan, type Span, type StaticObject, type StaticValue } from './staticValue';
+import type { LintTextEdit } from './types';
 import { compactJson, describeLiteral } from './valueDescriptions';
 
 export type FixIntent =
   | { kind: 'wrap'; value: StaticValue; span: Span; title: string }
+  | { kind: 'edits'; edits: LintTextEdit[]; title: string }
   | { kind: 'add-type'; object: StaticObject; title: string };
 
 export interface Judgement {
@@ -182,7 +184,11 @@ class RootJudge {
           rule: 'union-branch-not-object',
           message: `${where}: ${name} (${verdict.why}) is not an object; ${REJECTS} (${BRANCH_RULE}).`,
           span: reportSpan(branch),
-          fixes: [{ kind: 'wrap', value: branch, span: reportSpan(branch), title: `Wrap ${name} in an object schema` }],
+          fixes: [
+            // Removing the zod modifier that added the branch keeps the tool's arguments as they are.
+            ...(branch.removal === undefined ? [] : [{ kind: 'edits' as const, edits: [branch.removal.edit], title: branch.removal.title }]),
+            { kind: 'wrap', value: branch, span: reportSpan(branch), title: `Wrap ${name} in an object schema` },
+          ],
         });
       } else if (verdict.verdict === 'indirect') {
         judgements.push({

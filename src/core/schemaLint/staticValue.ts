@@ -26,6 +26,24 @@ interface ValueBase extends Span {
   label?: string;
   /** Set on values derived from a zod expression (the JSON Schema zod would produce). */
   fromZod?: boolean;
+  /** A zod schema built with zod 3 (imported from `zod/v3`): its converters differ from zod 4's. */
+  zod3?: boolean;
+  /**
+   * A zod `.optional()` read as its inner schema (zod 4's `toJSONSchema` at the root), with the edit that removes
+   * it. zod-to-json-schema, the zod 3 converter, emits `anyOf: [{not: {}}, inner]` for it instead.
+   */
+  zodOptional?: ModifierRemoval;
+  /**
+   * For a union branch that a zod modifier added (the `{type: "null"}` of `.nullable()`): the edit that removes
+   * the modifier, keeping the inner schema.
+   */
+  removal?: ModifierRemoval;
+}
+
+/** A quick fix that removes a zod modifier (`.nullable()`, `z.optional(x)` → `x`). */
+export interface ModifierRemoval {
+  title: string;
+  edit: LintTextEdit;
 }
 
 export interface StaticEntry {
@@ -70,6 +88,8 @@ export interface StaticUnknown extends ValueBase {
   kind: 'unknown';
   /** Why, for info-level notes: "imported binding", "call of f()", … */
   reason: string;
+  /** The code is a function (arrow, expression, method, lambda): an object holding one carries its implementation. */
+  callable?: boolean;
 }
 
 export type StaticScalar = StaticString | StaticNumber | StaticBoolean | StaticNull;

@@ -2,7 +2,9 @@
  * The linter's results as plain data (ESLint/Spectral style): rule code, severity, message, UTF-16 offsets
  * and fixes as text edits. Adapters (VS Code diagnostics, the CLI, request pre-flight) convert at the edge.
  */
+import type { ParseMode } from './regions/regionPlanner';
 import type { RuleCode } from './ruleCatalog';
+import type { ParseReport } from './treeSitter/regionParse';
 
 export type LintSeverity = 'error' | 'warning' | 'info';
 
@@ -43,4 +45,20 @@ export interface LintDocumentOptions {
   reportUnresolved?: boolean;
   /** Receives a parser or linter bug; the document then gets no findings instead of an exception. */
   onInternalError?: (error: unknown) => void;
+  /**
+   * Internal (the region-parse differential test and the benchmark), not a user setting: how TS/JS/Python
+   * text is parsed. Default `auto`: only the statements that can matter, when that pays off.
+   */
+  parseMode?: ParseMode;
+  /** Internal: told how a TS/JS/Python document was parsed. */
+  onParse?: (report: ParseReport) => void;
+  /**
+   * For editors: the document's identity (its URI). The syntax tree of a TS/JS/Python document is then kept
+   * and the next lint of the same document re-parses only what changed. Call `releaseDocument(key)` when the
+   * document closes; at most a few trees are kept in any case.
+   */
+  documentKey?: string;
 }
+
+/** The parse options the tree-sitter front-ends take. */
+export type CodeParseOptions = Pick<LintDocumentOptions, 'parseMode' | 'onParse' | 'documentKey'>;

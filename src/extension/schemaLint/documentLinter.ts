@@ -5,7 +5,7 @@
  */
 import type * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
-import { lintDocument } from '../../core/schemaLint/lintDocument';
+import { lintDocument, releaseDocument } from '../../core/schemaLint/lintDocument';
 import type { LintFinding } from '../../core/schemaLint/types';
 import { isLintedDocument, LINT_DEBOUNCE_MS, MAX_LINTED_BYTES } from './lintTargets';
 import type { SchemaDiagnostics } from './schemaDiagnostics';
@@ -59,6 +59,8 @@ export class DocumentLinter implements vscode.Disposable {
     const started = performance.now();
     const findings = await lintDocument(text, document.languageId, {
       fileName: document.fileName,
+      // The next lint of this document re-parses only what the edit changed.
+      documentKey: key,
       onInternalError: (error) => this.log.error(`Tool-schema linter failed on ${document.uri.toString(true)}: ${describe(error)}`),
     });
     if (this.latestRun.get(key) !== run || document.isClosed || document.version !== version) return { kind: 'stale' };
@@ -74,12 +76,14 @@ export class DocumentLinter implements vscode.Disposable {
     this.cancelTimer(key);
     this.latestRun.delete(key);
     this.tooLargeReported.delete(key);
+    releaseDocument(key);
   }
 
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     this.latestRun.clear();
+    releaseDocument();
   }
 
   private textToLint(document: vscode.TextDocument): string | { skipped: 'not-linted' | 'disabled' | 'too-large' } {

@@ -2,7 +2,7 @@
  * Same-file name resolution shared by the tree-sitter front-ends: what a name is bound to, computed once
  * per name per document. Each language says how to find its declarations (`compute`).
  */
-import type { Node, Tree } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode as Node, SyntaxTree as Tree } from '../treeSitter/syntaxNode';
 
 /** A name's single static value, something that makes it unknowable (reassigned, imported, mutated), or nothing. */
 export type Binding = { kind: 'value'; value: Node } | { kind: 'opaque'; reason: string } | { kind: 'none' };

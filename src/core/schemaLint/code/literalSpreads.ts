@@ -3,7 +3,7 @@
  * Python `*x` / `**x`): a statically known value is inlined, anything else becomes an unknown value,
  * never a guess.
  */
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode as Node } from '../treeSitter/syntaxNode';
 import { LazyEntry, unknownValue, type Span, type StaticEntry, type StaticValue } from '../staticValue';
 
 export function nodeSpan(node: Node): Span {

@@ -3,7 +3,7 @@
  * only when it is assigned exactly once (a plain `name = value`) and never rebound, augmented or mutated
  * (`x["type"] = …`, `x.update(…)`, `del x[…]`). Imports, parameters and loop variables are unknown.
  */
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode as Node } from '../treeSitter/syntaxNode';
 import { wordOccurrences } from '../code/sourceText';
 import { CachedBindings, type Binding } from '../code/bindings';
 

@@ -3,7 +3,7 @@
  * literals, strings (no f-string interpolation), numbers, `True`/`False`/`None`, same-file names and their
  * subscripts, `**` spreads of known dicts, and `dict(key=value)` calls. Everything else is `unknown`.
  */
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode as Node } from '../treeSitter/syntaxNode';
 import { BraceFixSyntax, PYTHON_DICT_DIALECT, PYTHON_KWARGS_DIALECT } from '../braceSyntax';
 import { literalItems, nodeSpan as span, spreadEntries, unknownSpreadEntry } from '../code/literalSpreads';
 import { compactLabel, decodeStringBody } from '../code/sourceText';
@@ -115,6 +115,8 @@ export class PyEvaluator {
         return this.subscript(node);
       case 'call':
         return this.call(node);
+      case 'lambda':
+        return { ...unknownValue(at, 'a lambda'), callable: true };
       default:
         return unknownValue(at, node.type.replace(/_/g, ' '));
     }
@@ -126,11 +128,16 @@ export class PyEvaluator {
       if (child === null || child.type === 'comment') continue;
       if (child.type === 'pair') {
         const keyNode = child.childForFieldName('key');
-        const valueNode = child.childForFieldName('value');
         const keyValue = keyNode === null ? undefined : this.evaluate(keyNode);
         const key = keyValue?.kind === 'string' || keyValue?.kind === 'number' ? String(keyValue.value) : undefined;
         const keySpan = keyNode === null ? span(child) : span(keyNode);
-        entries.push(new LazyEntry(key, keySpan.start, keySpan.end, () => (valueNode === null ? unknownValue(keySpan, 'a missing value') : this.evaluate(valueNode))));
+        // The value node is fetched only if the value is read: most keys of a schema never are.
+        entries.push(
+          new LazyEntry(key, keySpan.start, keySpan.end, () => {
+            const valueNode = child.childForFieldName('value');
+            return valueNode === null ? unknownValue(keySpan, 'a missing value') : this.evaluate(valueNode);
+          }),
+        );
       } else if (child.type === 'dictionary_splat') {
         entries.push(...this.splatEntries(child));
       } else {

@@ -3,20 +3,29 @@
  * arguments (`tool(name=…, parameters=…)` from the xAI SDK, MCP `Tool(name=…, inputSchema=…)`,
  * `FunctionDefinition(…)`), and the xAI SDK's positional `tool(name, description, parameters)`.
  */
-import type { Node, Tree } from '@vscode/tree-sitter-wasm';
+import { SyntaxTree, type SyntaxNode as Node } from '../treeSitter/syntaxNode';
+import { defineLazily } from '../code/lazyProperty';
 import { wordOccurrences } from '../code/sourceText';
 import { findingsForCandidates, type FindingOptions } from '../findings';
 import type { StaticObject } from '../staticValue';
-import { getParser, withTree } from '../treeSitter/treeSitterHost';
+import { planRegions } from '../regions/regionPlanner';
+import { withRegionTree } from '../treeSitter/regionParse';
+import { getParser } from '../treeSitter/treeSitterHost';
 import { recogniseTool, TOOL_SCHEMA_KEYS, type ToolCandidate, type ToolObjectContext } from '../toolShapes';
-import type { LintFinding } from '../types';
+import type { CodeParseOptions, LintFinding } from '../types';
 import { PyBindings } from './pyBindings';
 import { PyEvaluator } from './pyEvaluator';
 
-export async function lintPython(text: string, options: FindingOptions): Promise<LintFinding[]> {
+/** The words `find` searches: schema keys, and `tool` for the xAI SDK's positional `tool(…)`. */
+const ANCHOR_WORDS = [...TOOL_SCHEMA_KEYS, 'tool'];
+
+export async function lintPython(text: string, options: FindingOptions & CodeParseOptions): Promise<LintFinding[]> {
   const parser = await getParser('python');
+  // Only the statements that can matter (those with the words `find` searches, and what they refer to).
+  const regions = planRegions(text, 'python', ANCHOR_WORDS, options.parseMode);
   // Values are evaluated lazily from the tree: judge (and build fixes) before the tree is freed.
-  return withTree(parser, text, (tree) => findingsForCandidates(new PyToolFinder(text, tree).find(), options)) ?? [];
+  const reuse = options.documentKey === undefined ? undefined : { key: options.documentKey, grammar: 'python' };
+  return withRegionTree(parser, text, regions, (tree) => findingsForCandidates(new PyToolFinder(text, new SyntaxTree(tree, text)).find(), options), options.onParse, reuse) ?? [];
 }
 
 class PyToolFinder {
@@ -27,7 +36,7 @@ class PyToolFinder {
 
   constructor(
     private readonly text: string,
-    private readonly tree: Tree,
+    private readonly tree: SyntaxTree,
   ) {
     this.evaluator = new PyEvaluator(text, new PyBindings(text, tree));
     this.usesXaiSdk = /\bxai_sdk\b/.test(text);
@@ -125,15 +134,16 @@ class PyToolFinder {
     while (node.parent?.type === 'parenthesized_expression') node = node.parent;
     const parent = node.parent;
     if (parent === null) return context;
-    if (parent.type === 'pair' && parent.parent?.type === 'dictionary') {
+    const owner = parent.parent;
+    if (parent.type === 'pair' && owner?.type === 'dictionary') {
       const keyNode = parent.childForFieldName('key');
       const key = keyNode === null ? undefined : this.evaluator.evaluate(keyNode);
       context.parentKey = key?.kind === 'string' ? key.value : undefined;
-      context.parentObject = this.dictionaryObject(parent.parent);
+      defineLazily(context, 'parentObject', () => this.dictionaryObject(owner));
     } else if (parent.type === 'keyword_argument') {
       context.parentKey = parent.childForFieldName('name')?.text;
       const outerCall = parent.parent?.parent;
-      if (outerCall?.type === 'call') context.parentObject = this.evaluator.keywordArguments(outerCall);
+      if (outerCall?.type === 'call') defineLazily(context, 'parentObject', () => this.evaluator.keywordArguments(outerCall));
     } else if (parent.type === 'assignment' && parent.childForFieldName('left')?.type === 'identifier') {
       context.fallbackName = parent.childForFieldName('left')?.text;
     } else if (parent.type === 'list' || parent.type === 'tuple') {

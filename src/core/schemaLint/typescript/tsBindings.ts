@@ -3,7 +3,7 @@
  * conservative: a name resolves only when the file binds it exactly once, with an initialiser, and never
  * reassigns or mutates it (scopes are not modelled, so a name declared in two functions stays unknown) (`x.type = …`, `Object.assign(x, …)`, `delete x.y`). Anything else is unknown.
  */
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode as Node } from '../treeSitter/syntaxNode';
 import { CachedBindings, type Binding } from '../code/bindings';
 import { wordOccurrences } from '../code/sourceText';
 

@@ -4,9 +4,9 @@
  * `jsonSchema()`/`zodSchema()`/`z.toJSONSchema()` wrappers, and zod expressions (as the JSON Schema zod
  * emits). Everything else is `unknown`.
  */
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode as Node } from '../treeSitter/syntaxNode';
 import { literalItems, spreadEntries } from '../code/literalSpreads';
-import { compactLabel, decodeStringBody } from '../code/sourceText';
+import { compactLabel, decodeStringBody, wordOccurrences } from '../code/sourceText';
 import { LazyEntry, lookup, unknownValue, viaReference, type FixSyntax, type StaticEntry, type StaticObject, type StaticValue } from '../staticValue';
 import type { TsBindings } from './tsBindings';
 import { span, TRANSPARENT, unwrap } from './tsNodes';
@@ -17,6 +17,12 @@ import type { ZodImports } from './zodImports';
 const MAX_DEPTH = 120;
 /** Calls that return their argument's schema unchanged. */
 const IDENTITY_CALLS = new Set(['jsonSchema', 'freeze', 'structuredClone', 'asSchema']);
+/** Of those, the AI SDK's wrappers: they take one JSON Schema object (and an options object). */
+const SCHEMA_WRAPPERS = new Set(['jsonSchema', 'asSchema']);
+/** Nodes whose value is a function: an object holding one carries its implementation (a tool's `execute`). */
+const FUNCTION_NODES = new Set(['arrow_function', 'function_expression', 'function', 'generator_function']);
+/** Declarations that make a name a local helper rather than a library's function. */
+const LOCAL_DECLARATIONS = new Set(['function_declaration', 'generator_function_declaration', 'variable_declarator']);
 /** Calls that turn a zod schema into JSON Schema (or an AI SDK schema wrapping it). */
 const ZOD_CONVERSIONS = new Set(['zodSchema', 'toJSONSchema', 'zodToJsonSchema', 'zodToJSONSchema']);
 
@@ -106,6 +112,7 @@ export class TsEvaluator {
           const inner = node.firstNamedChild;
           return inner === null ? unknownValue(at, 'an empty expression') : this.evaluate(inner);
         }
+        if (FUNCTION_NODES.has(node.type)) return { ...unknownValue(at, 'a function'), callable: true };
         return unknownValue(at, `${node.type.replace(/_/g, ' ')}`);
       }
     }
@@ -117,17 +124,22 @@ export class TsEvaluator {
       if (child === null || child.type === 'comment') continue;
       if (child.type === 'pair') {
         const keyNode = child.childForFieldName('key');
-        const valueNode = child.childForFieldName('value');
         const key = keyNode === null ? undefined : this.propertyKey(keyNode);
         const keySpan = keyNode === null ? span(child) : span(keyNode);
-        entries.push(new LazyEntry(key, keySpan.start, keySpan.end, () => (valueNode === null ? unknownValue(keySpan, 'a missing value') : this.evaluate(valueNode))));
+        // The value node is fetched only if the value is read: most keys of a schema never are.
+        entries.push(
+          new LazyEntry(key, keySpan.start, keySpan.end, () => {
+            const valueNode = child.childForFieldName('value');
+            return valueNode === null ? unknownValue(keySpan, 'a missing value') : this.evaluate(valueNode);
+          }),
+        );
       } else if (child.type === 'shorthand_property_identifier') {
         entries.push(new LazyEntry(child.text, child.startIndex, child.endIndex, () => this.identifier(child)));
       } else if (child.type === 'spread_element') {
         entries.push(...spreadEntries(child, 'a spread', this.evaluateNode));
       } else if (child.type === 'method_definition') {
         const name = child.childForFieldName('name');
-        entries.push({ key: name === null ? undefined : this.propertyKey(name), keyStart: child.startIndex, keyEnd: child.endIndex, value: unknownValue(span(child), 'a method') });
+        entries.push({ key: name === null ? undefined : this.propertyKey(name), keyStart: child.startIndex, keyEnd: child.endIndex, value: { ...unknownValue(span(child), 'a method'), callable: true } });
       } else {
         entries.push({ key: undefined, keyStart: child.startIndex, keyEnd: child.endIndex, value: unknownValue(span(child), child.type) });
       }
@@ -195,6 +207,20 @@ export class TsEvaluator {
     return unknownValue(at, `${compactLabel(node.text)}`);
   }
 
+  /** Whether the file itself declares `identifier`'s name as a function or constant. */
+  private isLocalDefinition(identifier: Node): boolean {
+    const name = identifier.text;
+    let root = identifier;
+    while (root.parent !== null) root = root.parent;
+    for (const offset of wordOccurrences(this.text, name)) {
+      const node = root.descendantForIndex(offset, offset + name.length);
+      if (node?.type !== 'identifier' || node.startIndex !== offset) continue;
+      const parent = node.parent;
+      if (parent !== null && LOCAL_DECLARATIONS.has(parent.type) && parent.childForFieldName('name')?.startIndex === offset) return true;
+    }
+    return false;
+  }
+
   private literalKey(node: Node): string | undefined {
     const value = this.evaluate(node);
     return value.kind === 'string' || value.kind === 'number' ? String(value.value) : undefined;
@@ -208,12 +234,20 @@ export class TsEvaluator {
     const zodValue = this.zod.call(node, callee, args);
     if (zodValue !== undefined) return zodValue;
     const name = callee.type === 'member_expression' ? callee.childForFieldName('property')?.text : callee.type === 'identifier' ? callee.text : undefined;
-    if (name !== undefined && IDENTITY_CALLS.has(name) && args[0] !== undefined) return this.evaluate(args[0]);
-    if (name !== undefined && ZOD_CONVERSIONS.has(name) && args[0] !== undefined) {
-      const inner = this.evaluate(args[0]);
-      if (inner.fromZod !== true) return inner.kind === 'unknown' ? inner : unknownValue(at, `${name}() of something that is not a zod schema`);
-      return name.startsWith('zodTo') && args[1] !== undefined ? this.zod.namedZodToJsonSchema(inner, args[1], at) : inner;
+    const unknownCall = unknownValue(at, `the result of ${compactLabel(callee.text, 32)}()`);
+    if (name === undefined || args[0] === undefined || !(IDENTITY_CALLS.has(name) || ZOD_CONVERSIONS.has(name))) return unknownCall;
+    // A same-file function that shares a library's name (`function jsonSchema(type, properties)`) does
+    // whatever it does: it is not the library's wrapper.
+    if (callee.type === 'identifier' && this.isLocalDefinition(callee)) return unknownCall;
+    const inner = this.evaluate(args[0]);
+    if (IDENTITY_CALLS.has(name)) {
+      // The AI SDK's `jsonSchema(schema, options?)` takes a schema object; other arguments mean another function.
+      const wrapperMisfit = SCHEMA_WRAPPERS.has(name) && (args.length > 2 || (inner.kind !== 'object' && inner.kind !== 'unknown'));
+      return wrapperMisfit ? unknownCall : inner;
     }
-    return unknownValue(at, `the result of ${compactLabel(callee.text, 32)}()`);
+    if (inner.fromZod !== true) return inner.kind === 'unknown' ? inner : unknownValue(at, `${name}() of something that is not a zod schema`);
+    // zod-to-json-schema (zod 3) turns a root `.optional()` into `anyOf: [{not: {}}, inner]`.
+    const root = name === 'zodToJsonSchema' ? this.zod.asZodToJsonSchemaRoot(inner) : inner;
+    return name.startsWith('zodTo') && args[1] !== undefined ? this.zod.namedZodToJsonSchema(root, args[1], at) : root;
   }
 }

@@ -1,5 +1,5 @@
 /** Small helpers over tree-sitter nodes shared by the TypeScript evaluator and the zod evaluator. */
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode as Node } from '../treeSitter/syntaxNode';
 
 /** Wrappers that do not change an expression's value: `(x)`, `x as T`, `x satisfies T`, `x!`. */
 export const TRANSPARENT = new Set(['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression']);

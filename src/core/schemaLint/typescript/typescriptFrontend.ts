@@ -4,24 +4,31 @@
  * context they sit in (a `tool()` call, a Chat Completions `function:` wrapper, a `tools` map…), and hands
  * them to the shared shape recogniser.
  */
-import type { Node, Tree } from '@vscode/tree-sitter-wasm';
-import { BraceFixSyntax, typescriptDialect } from '../braceSyntax';
+import { SyntaxTree, type SyntaxNode as Node } from '../treeSitter/syntaxNode';
+import { BraceFixSyntax, typescriptDialect, type BraceDialect } from '../braceSyntax';
+import { defineLazily } from '../code/lazyProperty';
 import { wordOccurrences } from '../code/sourceText';
 import { findingsForCandidates, type FindingOptions } from '../findings';
-import { getParser, withTree, type GrammarName } from '../treeSitter/treeSitterHost';
+import { planRegions } from '../regions/regionPlanner';
+import { withRegionTree } from '../treeSitter/regionParse';
+import { getParser, type GrammarName } from '../treeSitter/treeSitterHost';
 import { recogniseTool, TOOL_SCHEMA_KEYS, type ToolCandidate, type ToolObjectContext } from '../toolShapes';
-import type { LintFinding } from '../types';
+import type { CodeParseOptions, LintFinding } from '../types';
 import { TsBindings } from './tsBindings';
 import { TsEvaluator } from './tsEvaluator';
 import { scanZodImports } from './zodImports';
 
 const TRANSPARENT_PARENTS = new Set(['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression', 'await_expression']);
 
-export async function lintTypeScript(text: string, languageId: string, options: FindingOptions): Promise<LintFinding[]> {
+export async function lintTypeScript(text: string, languageId: string, options: FindingOptions & CodeParseOptions): Promise<LintFinding[]> {
   const grammar: GrammarName = languageId === 'typescript' ? 'typescript' : languageId === 'typescriptreact' ? 'tsx' : 'javascript';
   const parser = await getParser(grammar);
+  // Only the statements that can matter (those with the words `find` searches, and what they refer to).
+  // The TypeScript grammar reads `<T>` as a type, the others as JSX.
+  const regions = planRegions(text, grammar === 'typescript' ? 'javascript' : 'jsx', TOOL_SCHEMA_KEYS, options.parseMode);
   // Values are evaluated lazily from the tree: judge (and build fixes) before the tree is freed.
-  return withTree(parser, text, (tree) => findingsForCandidates(new TsToolFinder(text, tree).find(), options)) ?? [];
+  const reuse = options.documentKey === undefined ? undefined : { key: options.documentKey, grammar };
+  return withRegionTree(parser, text, regions, (tree) => findingsForCandidates(new TsToolFinder(text, new SyntaxTree(tree, text)).find(), options), options.onParse, reuse) ?? [];
 }
 
 class TsToolFinder {
@@ -29,10 +36,9 @@ class TsToolFinder {
 
   constructor(
     private readonly text: string,
-    private readonly tree: Tree,
+    private readonly tree: SyntaxTree,
   ) {
-    const quote = preferredQuote(text);
-    this.evaluator = new TsEvaluator(text, new TsBindings(text, tree), scanZodImports(tree, text), new BraceFixSyntax(text, typescriptDialect(quote)));
+    this.evaluator = new TsEvaluator(text, new TsBindings(text, tree), scanZodImports(tree, text), new BraceFixSyntax(text, lazyTypescriptDialect(text)));
   }
 
   find(): ToolCandidate[] {
@@ -72,7 +78,7 @@ class TsToolFinder {
       context.parentKey = key;
       const owner = parent.parent;
       if (owner?.type === 'object') {
-        context.parentObject = this.evaluator.evaluateObject(owner);
+        defineLazily(context, 'parentObject', () => this.evaluator.evaluateObject(owner));
         const ownerParent = climbTransparent(owner).parent;
         if (ownerParent?.type === 'pair' && this.keyOf(ownerParent) === 'tools') {
           context.inToolMap = true;
@@ -85,11 +91,19 @@ class TsToolFinder {
     } else if (parent.type === 'arguments' && parent.parent?.type === 'call_expression') {
       const call = parent.parent;
       context.callee = lastName(call.childForFieldName('function'));
-      context.fallbackName = this.nameGivenTo(call);
+      context.fallbackName = (context.callee === 'registerTool' ? this.leadingStringArgument(parent, node) : undefined) ?? this.nameGivenTo(call);
     } else {
       context.fallbackName = this.nameGivenTo(node);
     }
     return context;
+  }
+
+  /** MCP's `registerTool("name", { inputSchema }, handler)`: the name is the string before the config. */
+  private leadingStringArgument(args: Node, config: Node): string | undefined {
+    const first = args.firstNamedChild;
+    if (first === null || first.id === config.id) return undefined;
+    const value = this.evaluator.evaluate(first);
+    return value.kind === 'string' ? value.value : undefined;
   }
 
   /** The variable, property or assignment target an expression is stored in. */
@@ -131,14 +145,27 @@ function lastName(node: Node | null): string | undefined {
   return undefined;
 }
 
+/** Built on first use: only fixes need it, and counting the file's quotes reads the whole file. */
+function lazyTypescriptDialect(text: string): BraceDialect {
+  let dialect: BraceDialect | undefined;
+  const get = (): BraceDialect => (dialect ??= typescriptDialect(preferredQuote(text)));
+  return {
+    get typeEntry() {
+      return get().typeEntry;
+    },
+    wrap: (inner) => get().wrap(inner),
+  };
+}
+
 /** Edits should match the file's quotes; single quotes win only when they are clearly the habit. */
 function preferredQuote(text: string): '"' | "'" {
-  let single = 0;
-  let double = 0;
-  for (let i = 0; i < text.length; i++) {
-    const char = text.charCodeAt(i);
-    if (char === 39) single++;
-    else if (char === 34) double++;
-  }
+  const single = countOf(text, "'");
+  const double = countOf(text, '"');
   return single > double ? "'" : '"';
+}
+
+function countOf(text: string, char: string): number {
+  let count = 0;
+  for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) count++;
+  return count;
 }

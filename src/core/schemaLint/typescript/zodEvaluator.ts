@@ -3,10 +3,10 @@
  * {@link StaticValue}s that keep the ranges of the zod source: a root `z.string()` is reported on itself,
  * a bad `z.union` branch on that branch, and fixes wrap them in `z.object({ value: … })`.
  */
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode as Node } from '../treeSitter/syntaxNode';
 import { BraceFixSyntax, zodDialect } from '../braceSyntax';
 import { compactLabel } from '../code/sourceText';
-import { lookup, unknownValue, type FixSyntax, type Span, type StaticEntry, type StaticObject, type StaticValue } from '../staticValue';
+import { lookup, unknownValue, type FixSyntax, type ModifierRemoval, type Span, type StaticEntry, type StaticObject, type StaticValue } from '../staticValue';
 import type { TsBindings } from './tsBindings';
 import { span, unwrap } from './tsNodes';
 import type { ZodImports } from './zodImports';
@@ -57,7 +57,7 @@ export class ZodEvaluator {
       const method = callee.childForFieldName('property')?.text;
       if (receiverNode === null || method === undefined) return undefined;
       const namespace = this.zodNamespace(receiverNode);
-      if (namespace !== undefined) return ZOD_FACTORIES.has(method) ? this.zodFactory(node, method, args, `${namespace}.object`) : undefined;
+      if (namespace !== undefined) return ZOD_FACTORIES.has(method) ? this.fromVersion(this.zodFactory(node, method, args, `${namespace}.object`), namespace) : undefined;
       const receiver = this.evaluate(receiverNode);
       if (receiver.fromZod !== true) return undefined;
       return this.zodMethod(node, receiver, method, args);
@@ -66,9 +66,14 @@ export class ZodEvaluator {
       const factory = this.zod.factories.get(callee.text);
       if (factory === undefined || this.bindings.resolve(callee.text).kind === 'value') return undefined;
       const objectFactory = [...this.zod.factories].find(([, name]) => name === 'object')?.[0];
-      return this.zodFactory(node, factory, args, objectFactory);
+      return this.fromVersion(this.zodFactory(node, factory, args, objectFactory), callee.text);
     }
     return undefined;
+  }
+
+  /** Marks a schema built through a name imported from zod 3 (`zod/v3`). */
+  private fromVersion(value: StaticValue, localName: string): StaticValue {
+    return this.zod.v3Names.has(localName) && value.kind !== 'unknown' ? { ...value, zod3: true } : value;
   }
 
   /** The zod namespace name `node` denotes (`z`, or `z` for `z.coerce`), if it is one. */
@@ -121,7 +126,11 @@ export class ZodEvaluator {
       }
       case 'nullable': {
         const inner = args[rule.arg] === undefined ? undefined : this.zodOperand(args[rule.arg]);
-        return inner === undefined ? unknownValue(at, label) : this.nullable(node, inner, syntax);
+        return inner === undefined ? unknownValue(at, label) : this.nullable(node, inner, syntax, this.factoryRemoval(node, args[rule.arg]));
+      }
+      case 'optional': {
+        const inner = args[rule.arg] === undefined ? undefined : this.zodOperand(args[rule.arg]);
+        return inner === undefined ? unknownValue(at, label) : this.optional(node, inner, this.factoryRemoval(node, args[rule.arg]));
       }
       case 'unknown':
         return unknownValue(at, label);
@@ -135,8 +144,10 @@ export class ZodEvaluator {
     switch (zodMethodRule(method)) {
       case 'same':
         return { ...receiver, ...at, label, site: undefined };
+      case 'optional':
+        return this.optional(node, receiver, this.methodRemoval(node, method));
       case 'nullable':
-        return this.nullable(node, receiver, syntax);
+        return this.nullable(node, receiver, syntax, this.methodRemoval(node, method));
       case 'array':
         return this.synthesize(at, label, syntax, { type: this.stringValue(at, 'array') });
       case 'string':
@@ -155,12 +166,51 @@ export class ZodEvaluator {
     return value.fromZod === true || value.kind === 'unknown' ? value : unknownValue(span(node), 'not a zod schema');
   }
 
+  /**
+   * `.optional()`: zod 4 emits the inner schema at the root; zod 3's converter (zod-to-json-schema) emits
+   * `anyOf: [{not: {}}, inner]`. A schema known to be zod 3 gets that union now; others are marked so that a
+   * visible zod-to-json-schema call can apply it (see {@link asZodToJsonSchemaRoot}).
+   */
+  private optional(node: Node, inner: StaticValue, removal: ModifierRemoval): StaticValue {
+    const at = span(node);
+    if (inner.kind === 'unknown') return unknownValue(at, compactLabel(node.text));
+    const marked: StaticValue = { ...inner, ...at, label: compactLabel(node.text), site: undefined, zodOptional: removal };
+    return inner.zod3 === true ? this.asZodToJsonSchemaRoot(marked) : marked;
+  }
+
+  /** The root zod-to-json-schema produces for `value`: a root `.optional()` becomes `anyOf: [{not: {}}, inner]`. */
+  asZodToJsonSchemaRoot(value: StaticValue): StaticValue {
+    if (value.zodOptional === undefined) return value;
+    const at: Span = { start: value.start, end: value.end };
+    const inner: StaticValue = { ...value, zodOptional: undefined };
+    const notBranch = this.synthesize(at, 'the {not: {}} that zod-to-json-schema emits for .optional()', value.syntax, { not: this.synthesize(at, undefined, value.syntax, {}) });
+    notBranch.removal = value.zodOptional;
+    // Reached through a constant: reported, and wrapped, where the tool refers to it.
+    const site = value.site === undefined ? {} : { site: value.site };
+    return { ...this.synthesize(at, value.label, value.syntax, { anyOf: { kind: 'array', ...at, items: [{ ...notBranch, ...site }, inner] } }), ...site };
+  }
+
   /** zod emits `anyOf: [inner, {type: "null"}]`; the null branch is reported on the whole expression. */
-  private nullable(node: Node, inner: StaticValue, syntax: FixSyntax | undefined): StaticValue {
+  private nullable(node: Node, inner: StaticValue, syntax: FixSyntax | undefined, removal: ModifierRemoval): StaticValue {
     const at = span(node);
     if (inner.kind === 'unknown') return unknownValue(at, compactLabel(node.text));
     const nullBranch = this.synthesize(at, 'the null that .nullable() adds', syntax, { type: this.stringValue(at, 'null') });
+    nullBranch.removal = removal;
     return this.synthesize(at, compactLabel(node.text), syntax, { anyOf: { kind: 'array', ...at, items: [inner, nullBranch] } });
+  }
+
+  /** `x.nullable()` → `x`: the edit deletes the call after its receiver. */
+  private methodRemoval(call: Node, method: string): ModifierRemoval {
+    const receiver = unwrap(call.childForFieldName('function'))?.childForFieldName('object');
+    const start = receiver?.endIndex ?? call.startIndex;
+    return { title: `Remove .${method}() (tool arguments are always an object)`, edit: { start, end: call.endIndex, newText: '' } };
+  }
+
+  /** `z.nullable(x)` → `x`: the edit replaces the call with its operand. */
+  private factoryRemoval(call: Node, operand: Node | undefined): ModifierRemoval {
+    const callee = compactLabel(call.childForFieldName('function')?.text ?? 'the call', 24);
+    const newText = operand === undefined ? '' : this.text.slice(operand.startIndex, operand.endIndex);
+    return { title: `Remove ${callee}(…) around the schema (tool arguments are always an object)`, edit: { start: call.startIndex, end: call.endIndex, newText } };
   }
 
   private synthesize(at: Span, label: string | undefined, syntax: FixSyntax | undefined, fields: Record<string, StaticValue>): StaticObject {

@@ -3,7 +3,7 @@
  * `const { z } = require("zod")`) and individually imported factories (`import { object, string } from "zod"`).
  * Only top-level statements are read: that is where imports live.
  */
-import type { Node, Tree } from '@vscode/tree-sitter-wasm';
+import type { SyntaxNode as Node, SyntaxTree as Tree } from '../treeSitter/syntaxNode';
 import { decodeStringBody } from '../code/sourceText';
 import { isZodModule, ZOD_FACTORIES } from './zodSemantics';
 
@@ -12,10 +12,17 @@ export interface ZodImports {
   namespaces: Set<string>;
   /** Local name → zod export name, for factories imported one by one. */
   factories: Map<string, string>;
+  /** Local names (namespaces or factories) imported from zod 3 explicitly (`zod/v3`). */
+  v3Names: Set<string>;
+}
+
+/** `zod/v3`: zod 4 packages ship zod 3 under this path. */
+function isZod3Module(specifier: string): boolean {
+  return /(^|\/)zod\/v3$/.test(specifier);
 }
 
 export function scanZodImports(tree: Tree, text: string): ZodImports {
-  const imports: ZodImports = { namespaces: new Set(), factories: new Map() };
+  const imports: ZodImports = { namespaces: new Set(), factories: new Map(), v3Names: new Set() };
   for (const statement of tree.rootNode.namedChildren) {
     if (statement === null) continue;
     if (statement.type === 'import_statement') readImport(statement, text, imports);
@@ -31,12 +38,17 @@ function readImport(statement: Node, text: string, imports: ZodImports): void {
   const zodModule = isZodModule(specifier);
   const clause = statement.namedChildren.find((child) => child?.type === 'import_clause');
   if (clause === undefined || clause === null) return;
+  const zod3 = isZod3Module(specifier);
+  const addNamespace = (local: string): void => {
+    imports.namespaces.add(local);
+    if (zod3) imports.v3Names.add(local);
+  };
   for (const part of clause.namedChildren) {
     if (part === null) continue;
-    if (part.type === 'identifier' && zodModule) imports.namespaces.add(part.text);
+    if (part.type === 'identifier' && zodModule) addNamespace(part.text);
     else if (part.type === 'namespace_import' && zodModule) {
       const local = part.namedChildren.find((child) => child?.type === 'identifier');
-      if (local) imports.namespaces.add(local.text);
+      if (local) addNamespace(local.text);
     } else if (part.type === 'named_imports') {
       for (const specifierNode of part.namedChildren) {
         if (specifierNode?.type !== 'import_specifier' || specifierNode.children.some((child) => child?.type === 'type')) continue;
@@ -44,8 +56,11 @@ function readImport(statement: Node, text: string, imports: ZodImports): void {
         const local = specifierNode.childForFieldName('alias')?.text ?? imported;
         if (imported === undefined || local === undefined) continue;
         // `z` is zod by convention whatever re-exports it (`@hono/zod-openapi`, `astro:content`, a local barrel).
-        if (imported === 'z') imports.namespaces.add(local);
-        else if (zodModule && ZOD_FACTORIES.has(imported)) imports.factories.set(local, imported);
+        if (imported === 'z') addNamespace(local);
+        else if (zodModule && ZOD_FACTORIES.has(imported)) {
+          imports.factories.set(local, imported);
+          if (zod3) imports.v3Names.add(local);
+        }
       }
     }
   }

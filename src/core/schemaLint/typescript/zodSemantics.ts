@@ -16,6 +16,8 @@ export type ZodFactoryRule =
   /** The same schema as argument `arg` (`optional(x)`, `preprocess(fn, x)`, `pipe(a, b)` → input side). */
   | { kind: 'inner'; arg: number }
   | { kind: 'nullable'; arg: number }
+  /** `z.optional(x)`: transparent at the root in zod 4, a `{not: {}}` branch with zod-to-json-schema. */
+  | { kind: 'optional'; arg: number }
   | { kind: 'unknown' };
 
 const type = (name: string): ZodFactoryRule => ({ kind: 'type', type: name });
@@ -44,7 +46,7 @@ export const ZOD_FACTORIES: ReadonlyMap<string, ZodFactoryRule> = new Map<string
   ['xor', { kind: 'union', keyword: 'oneOf', listArg: 'first' }],
   ['discriminatedUnion', { kind: 'union', keyword: 'oneOf', listArg: 'last' }],
   ['intersection', { kind: 'intersection' }],
-  ['optional', { kind: 'inner', arg: 0 }],
+  ['optional', { kind: 'optional', arg: 0 }],
   ['readonly', { kind: 'inner', arg: 0 }],
   ['nonoptional', { kind: 'inner', arg: 0 }],
   ['default', { kind: 'inner', arg: 0 }],
@@ -56,10 +58,11 @@ export const ZOD_FACTORIES: ReadonlyMap<string, ZodFactoryRule> = new Map<string
   ['nullish', { kind: 'nullable', arg: 0 }],
 ]);
 
-export type ZodMethodRule = 'same' | 'nullable' | 'array' | 'or' | 'and' | 'string' | 'unknown';
+export type ZodMethodRule = 'same' | 'optional' | 'nullable' | 'array' | 'or' | 'and' | 'string' | 'unknown';
 
 /** Methods whose result is not a schema of the same shape. Any other method (refinements, checks, `describe`…) keeps it. */
 const METHOD_RULES: ReadonlyMap<string, ZodMethodRule> = new Map<string, ZodMethodRule>([
+  ['optional', 'optional'],
   ['nullable', 'nullable'],
   ['nullish', 'nullable'],
   ['array', 'array'],
