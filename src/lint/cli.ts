@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { version } from '../../package.json';
 import { parseCliArgs, USAGE } from './cliArgs';
 import { collectFiles } from './collectFiles';
-import { formatJson, formatSarif, formatText, type ReportedFile } from './formatters';
+import { displayPath, formatJson, formatSarif, formatText, type ReportedFile } from './formatters';
 import { lintFile } from './lintFiles';
 
 export interface CliIo {
@@ -43,11 +43,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   for (const file of files) {
     const result = await lintFile(file, { maxBytes: options.maxFileBytes, reportUnresolved: options.reportUnresolved });
     if (result.kind === 'unreadable') {
-      io.stderr(`grok-lint: cannot read ${file}: ${result.reason}\n`);
+      io.stderr(`grok-lint: cannot read ${displayPath(file, io.cwd)}: ${result.reason}\n`);
       exitCode = EXIT_USAGE;
     } else if (result.kind === 'skipped') {
-      io.stderr(`grok-lint: skipped ${file} (${result.reason})\n`);
+      io.stderr(`grok-lint: skipped ${displayPath(file, io.cwd)} (${result.reason})\n`);
     } else {
+      if (result.syntaxError) {
+        const { line, column, message } = result.syntaxError;
+        io.stderr(`grok-lint: ${displayPath(file, io.cwd)}:${line}:${column}: ${message}; tools there and after it may not have been checked\n`);
+        exitCode = EXIT_USAGE;
+      }
       const findings = options.quiet ? result.findings.filter((finding) => finding.severity === 'error') : result.findings;
       reported.push({ file, findings });
       if (exitCode === EXIT_CLEAN && findings.some((finding) => finding.severity === 'error')) exitCode = EXIT_FINDINGS;

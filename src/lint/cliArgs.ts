@@ -34,7 +34,8 @@ Options:
   -h, --help                      show this help
   -v, --version                   show the version
 
-Exit status: 0 no error-level finding, 1 at least one, 2 usage error or unreadable input.
+Exit status: 0 no error-level finding, 1 at least one, 2 usage error or unreadable input (including a
+JSON or YAML tools file that does not parse: its findings are still reported).
 `;
 
 export function parseCliArgs(argv: readonly string[]): CliOptions | { error: string } {

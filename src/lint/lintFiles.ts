@@ -4,6 +4,7 @@ import { lintDocument } from '../core/schemaLint/lintDocument';
 import type { LintFinding } from '../core/schemaLint/types';
 import { languageForFile } from './languageForFile';
 import { LineIndex } from './lineIndex';
+import { firstSyntaxError, type SyntaxProblem } from './syntaxCheck';
 
 export interface PositionedFinding extends LintFinding {
   line: number;
@@ -13,7 +14,8 @@ export interface PositionedFinding extends LintFinding {
 }
 
 export type FileResult =
-  | { kind: 'linted'; file: string; findings: PositionedFinding[] }
+  /** `syntaxError`: the file does not parse, so tools in or after the broken part may not have been judged. */
+  | { kind: 'linted'; file: string; findings: PositionedFinding[]; syntaxError?: SyntaxProblem }
   | { kind: 'skipped'; file: string; reason: string }
   | { kind: 'unreadable'; file: string; reason: string };
 
@@ -44,9 +46,11 @@ export async function lintFile(file: string, { maxBytes = DEFAULT_MAX_FILE_BYTES
   const findings = await lintDocument(text, languageId, { fileName: file, reportUnresolved, onInternalError: (error) => (internalError = error) });
   if (internalError !== undefined) return { kind: 'skipped', file, reason: `linter failure: ${String(internalError)}` };
   const lines = new LineIndex(text);
+  const syntaxError = firstSyntaxError(text, languageId);
   return {
     kind: 'linted',
     file,
+    ...(syntaxError === undefined ? {} : { syntaxError }),
     findings: findings.map((finding) => {
       const start = lines.position(finding.start);
       const end = lines.position(finding.end);

@@ -51,6 +51,28 @@ describe('grok-lint CLI', function () {
     assert.equal(result.stdout, '✔ 2 files checked, no problems\n');
   });
 
+  it('reports a JSON or YAML tools file that does not parse as unreadable input, with the findings it could make', async () => {
+    writeTree(workspace, {
+      'tools.json': '[\n  {"type": "function", "name": "bad", "parameters": {"type": "string"}},\n  {"type": "function", "name": "cut", "parameters": {"type": "obj',
+      'tools.yaml': 'tools:\n  - type: function\n    name: x\n    parameters: [1,\n  broken: : :\n',
+      // Comments and trailing commas are fine; a broken file that names no tool schema is not a tools file.
+      'tsconfig.json': '{\n  // comment\n  "compilerOptions": { "strict": true, },\n}\n',
+      'fixtures/broken.json': '{ "a": ',
+    });
+    const result = await run(['--format', 'json', '.'], workspace);
+    assert.equal(result.code, 2);
+    assert.deepEqual(result.stderr.trimEnd().split('\n'), [
+      'grok-lint: tools.json:3:62: not valid JSON (unexpected end of string); tools there and after it may not have been checked',
+      'grok-lint: tools.yaml:5:3: not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]); tools there and after it may not have been checked',
+    ]);
+    const findings = JSON.parse(result.stdout) as JsonFinding[];
+    assert.deepEqual(
+      findings.map(({ file, line, tool, rule }) => ({ file, line, tool, rule })),
+      [{ file: 'tools.json', line: 2, tool: 'bad', rule: 'root-not-object' }],
+      'what could be judged is still reported',
+    );
+  });
+
   it('notes tools whose schema cannot be checked only with --report-unresolved, without failing', async () => {
     writeTree(workspace, {
       'tools.ts': "import { weatherSchema } from './schemas';\nexport const tools = [{ type: 'function', name: 'weather', parameters: weatherSchema }];\n",
