@@ -1,21 +1,24 @@
 /**
  * Browser entry of the panel benchmark's baselines, with the panel's own markdown-it setup and
  * DOMPurify sanitiser, the same DOM shape and stylesheet, so only the rendering strategy differs:
- *  - `naive`: on every message, re-parse and sanitise the whole answer and replace the answer's content;
+ *  - `per-message`: on every message, re-parse and sanitise the whole answer and replace the answer's
+ *    content. Fed one message per model delta, this is the issue's "naive" approach (what peers do);
+ *    fed the host's coalesced messages, a full render per host message;
  *  - `per-frame`: the same full render, at most once per animation frame;
  *  - `none`: receives the messages and renders nothing (the floor: what delivering the stream and
  *    measuring it cost on their own).
  * The full render replaces the answer's children with DOMPurify's fragment: the cheapest form of
  * "replace innerHTML" (no serialise and re-parse). Renderers follow the bottom like the panel does
- * (which forces layout at the same point). They skip what the panel does besides rendering (protocol
- * validation, Sources, code-block toolbars and highlighting, status, saved state): that only flatters them.
+ * (a ResizeObserver: at most once per frame, without forcing a layout). They skip what the panel does
+ * besides rendering (protocol validation, Sources, code-block toolbars and highlighting, status,
+ * saved state): that only flatters them.
  */
 import { CitationNumbering } from '../src/core/markdown/citationSources';
 import { createMarkdownRenderer, type MarkdownEnv } from '../src/core/markdown/markdownRenderer';
 import type { HostMessage } from '../src/core/panelProtocol';
 import { sanitizeToFragment } from '../src/webview/sanitize';
 
-export type BaselineMode = 'naive' | 'per-frame' | 'none';
+export type BaselineMode = 'per-message' | 'per-frame' | 'none';
 
 const md = createMarkdownRenderer();
 
@@ -31,11 +34,15 @@ function startBaseline(root: HTMLElement, mode: BaselineMode): void {
     if (!answer) return;
     const env: MarkdownEnv = { citations: new CitationNumbering() };
     answer.replaceChildren(sanitizeToFragment(md.render(text, env)));
-    conversation.scrollTop = conversation.scrollHeight;
   };
+  // Follows the bottom as the panel does (src/webview/conversationView.ts): after layout, when the
+  // content grew, never by forcing a layout of its own.
+  const follow = new ResizeObserver(() => {
+    conversation.scrollTop = conversation.scrollHeight;
+  });
 
   const textChanged = (): void => {
-    if (mode === 'naive') render();
+    if (mode === 'per-message') render();
     else if (mode === 'per-frame' && !frameRequested) {
       frameRequested = true;
       requestAnimationFrame(() => {
@@ -56,6 +63,8 @@ function startBaseline(root: HTMLElement, mode: BaselineMode): void {
         answer.className = 'answer markdown-body';
         turn.append(answer);
         conversation.replaceChildren(turn);
+        follow.disconnect();
+        if (mode !== 'none') follow.observe(turn);
         text = '';
         break;
       }
@@ -75,5 +84,5 @@ function startBaseline(root: HTMLElement, mode: BaselineMode): void {
 }
 
 const mode = new URLSearchParams(location.search).get('mode');
-if (mode !== 'naive' && mode !== 'per-frame' && mode !== 'none') throw new Error(`panel bench baseline: unknown mode ${mode}`);
+if (mode !== 'per-message' && mode !== 'per-frame' && mode !== 'none') throw new Error(`panel bench baseline: unknown mode ${mode}`);
 startBaseline(document.getElementById('app') ?? document.body, mode);

@@ -36,12 +36,12 @@ export interface MainThreadMetrics {
 }
 
 /** The same settings esbuild.mjs uses for media/dist/panel.js with `--production`. */
-async function bundle(entry: string): Promise<string> {
+async function bundle(entry: string, minify: boolean): Promise<string> {
   const result = await esbuild.build({
     entryPoints: [join(ROOT, entry)],
     bundle: true,
     write: false,
-    minify: true,
+    minify,
     legalComments: 'none',
     platform: 'browser',
     format: 'iife',
@@ -58,8 +58,10 @@ export class BenchBrowser {
     private readonly browser: Browser,
   ) {}
 
-  static async start(): Promise<BenchBrowser> {
-    const [panelJs, baselineJs] = await Promise.all([bundle('src/webview/main.ts'), bundle('bench/panelBaselinePage.ts')]);
+  /** `minify: false` keeps function names readable in CPU profiles (bench/panelProfile.ts). */
+  static async start(options: { minify?: boolean } = {}): Promise<BenchBrowser> {
+    const minify = options.minify ?? true;
+    const [panelJs, baselineJs] = await Promise.all([bundle('src/webview/main.ts', minify), bundle('bench/panelBaselinePage.ts', minify)]);
     const css = readFileSync(join(ROOT, 'media', 'panel.css'), 'utf8');
     let origin = '';
     const server = createServer((req, res) => {
@@ -116,7 +118,7 @@ export class BenchPage {
 
   constructor(
     readonly page: Page,
-    private readonly cdp: CDPSession,
+    readonly cdp: CDPSession,
     /** Uncaught exceptions in the page. */
     readonly errors: string[],
   ) {}
@@ -174,11 +176,11 @@ export class BenchPage {
   }
 
   /** Waits until the page has received `count` messages of `type` (since it loaded). */
-  async waitForMessages(type: HostMessage['type'], count: number): Promise<void> {
+  async waitForMessages(type: HostMessage['type'], count: number, timeoutMs = 30_000): Promise<void> {
     await this.page.waitForFunction(
       ([name, t, n]) => (window as unknown as Record<string, { seen(type: string): number }>)[name].seen(t) >= n,
       [PROBE_GLOBAL, type, count] as const,
-      { timeout: 30_000 },
+      { timeout: timeoutMs, polling: 100 },
     );
   }
 

@@ -13,7 +13,11 @@ export interface Span {
 }
 
 export interface StreamMetrics {
-  /** Host post of a message → the end of the first frame that rendered it (ms), one per message. */
+  /**
+   * Host post of a message → the end of the first frame that rendered it (ms), one per message: the
+   * first frame whose DOM shows it, or, for a message with nothing new to show (only whitespace, or
+   * only text of a citation being held back), the first renderer frame after it arrived.
+   */
   postToDom: number[];
   /**
    * Host post of a message → the frame where all of its text shows: for a renderer that holds back a
@@ -68,24 +72,42 @@ export function streamMetrics(
   records: ProbeRecords,
   /** Converts a page time to the host's clock. */
   toHostTime: (pageTime: number) => number,
-  answerLength: number,
+  /** The whole answer, as posted. */
+  answer: string,
   /** Citations the renderer holds back while incomplete (none for the baselines). */
   heldBack: readonly Span[],
 ): StreamMetrics {
   const domUpdates = tuples(records.domUpdates, 2).map(([time, seq]) => ({ time: toHostTime(time), seq }));
+  // Every renderer frame callback, whether or not it changed the DOM.
+  const frameRenders = tuples(records.renders, 4).map(([start, ms, seq]) => ({ time: toHostTime(start + ms), seq }));
+  const firstAfter = (updates: readonly { time: number; seq: number }[], seq: number): number | undefined => updates.find((u) => u.seq >= seq)?.time;
   const shownAt = (seq: number): number => {
-    const update = domUpdates.find((u) => u.seq >= seq);
-    if (!update) throw new Error(`text delta message ${seq} never reached the DOM`);
-    return update.time;
+    const time = firstAfter(domUpdates, seq);
+    if (time === undefined) throw new Error(`text delta message ${seq} never reached the DOM`);
+    return time;
   };
-  const renderedAt = stream.texts.map((text) => shownAt(text.seq));
+  // A message with nothing new to show (only whitespace, which markdown shows only once text follows
+  // it, or only text of a citation being held back) is rendered by the first renderer frame after it
+  // arrived, even though that frame rightly changes nothing: the frame that would have shown it.
+  const nothingToShow = (start: number, end: number): boolean => {
+    for (let i = start; i < end; i++) {
+      if (/\s/.test(answer[i])) continue;
+      if (!heldBack.some((span) => span.start <= i && i < span.end)) return false;
+    }
+    return true;
+  };
+  const renderedAt = stream.texts.map((text, i) => {
+    const start = i === 0 ? 0 : stream.texts[i - 1].endOffset;
+    const frame = nothingToShow(start, text.endOffset) ? firstAfter(frameRenders, text.seq) : undefined;
+    return Math.min(frame ?? Infinity, shownAt(text.seq));
+  });
   const showingSeq = seqShowingText(stream, heldBack);
   const visibleAt = stream.texts.map((_, i) => shownAt(showingSeq[i]));
   const postToDom = stream.texts.map((text, i) => renderedAt[i] - text.postedAt);
   const postToVisible = stream.texts.map((text, i) => visibleAt[i] - text.postedAt);
   const arrivalToDom = stream.deltaArrivals.map((arrival, k) => renderedAt[stream.deltaSeq[k] - 1] - arrival);
 
-  return { postToDom, postToVisible, arrivalToDom, updates: updateCosts(stream, records, answerLength) };
+  return { postToDom, postToVisible, arrivalToDom, updates: updateCosts(stream, records, answer.length) };
 }
 
 export function frameMetrics(records: ProbeRecords): FrameMetrics {

@@ -6,10 +6,9 @@
  *  - every `textDelta` message (how long all `message` listeners took, renderer included);
  *  - when the answer's DOM came to show everything up to the Nth `textDelta` received.
  *
- * "Shown" means: changed inside a rAF callback (the frame that is being produced, after the renderer's
- * own forced layout for auto-scroll), or, for a change made outside a frame (the naive renderer
- * changes the DOM in its message handler), the start of the next frame, which is the first that can
- * show it. Plain JavaScript source, not a function: tsx would inject helpers the page does not have.
+ * "Shown" means: changed inside a rAF callback (the frame that is being produced), or, for a change
+ * made outside a frame (the per-message renderers change the DOM in their message handler), the start
+ * of the next frame, which is the first that can show it. Plain JavaScript source, not a function: tsx would inject helpers the page does not have.
  */
 
 /** What `window.__bench.stop()` returns. Times are `performance.now()` of the page, in ms. */

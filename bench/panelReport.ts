@@ -1,19 +1,13 @@
 /** Prints the panel benchmark's results: one table per rate, then the goals of issue 3 side by side. */
-import type { MainThreadMetrics, Renderer } from './panelBrowser';
+import type { MainThreadMetrics } from './panelBrowser';
+import { CONTENDERS, type Contender } from './panelContenders';
 import { growth, p95, type FrameMetrics, type StreamMetrics } from './panelMetrics';
 import type { PostedStream } from './panelStream';
 import { formatMs, median, printTable } from './stats';
 
-export const RENDERER_LABELS: Record<Renderer, string> = {
-  ours: 'ours (panel)',
-  'per-frame': 'full render per frame',
-  naive: 'naive (full render per message)',
-  none: 'floor (no rendering)',
-};
-
 /** One renderer streamed at one rate. */
 export interface PanelRun {
-  renderer: Renderer;
+  contender: Contender;
   rate: number;
   /** From the first delta to the settled DOM. */
   wallMs: number;
@@ -34,11 +28,15 @@ const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
 const longestFrame = (frames: FrameMetrics): number => Math.max(...frames.lengths);
 const framesOver = (frames: FrameMetrics, ms: number): number => frames.lengths.filter((f) => f > ms).length;
 const longestUpdate = (metrics: StreamMetrics): number => Math.max(...metrics.updates.map((u) => u.ms));
-/** The renderer's own work as timed in the page: its update callbacks (script and the layout it forces). */
+/** The renderer's own work as timed in the page: its update callbacks (script, and any layout they force). */
 const renderWork = (metrics: StreamMetrics): number => metrics.updates.reduce((sum, u) => sum + u.ms, 0);
 
-/** Main-thread time above the floor's (the cost of rendering itself), when the floor ran. */
-function netMs(run: PanelRun, floor: PanelRun | undefined): number | undefined {
+const label = (run: PanelRun): string => CONTENDERS[run.contender].label;
+
+/** Main-thread time above the floor's with the same posting (the cost of rendering itself), when that floor ran. */
+function netMs(run: PanelRun, runs: readonly PanelRun[]): number | undefined {
+  const floorName = CONTENDERS[run.contender].floor;
+  const floor = runs.find((r) => r.rate === run.rate && r.contender === floorName);
   return floor ? run.main.TaskDuration - floor.main.TaskDuration : undefined;
 }
 
@@ -46,22 +44,26 @@ export function printRate(rate: number, runs: readonly PanelRun[]): void {
   if (runs.length === 0) return;
   const { stream } = runs[0];
   const seconds = (stream.texts[stream.texts.length - 1].postedAt - stream.deltaArrivals[0]) / 1000;
-  const floor = runs.find((r) => r.renderer === 'none');
   const dash = '—';
+  const coalesced = runs.find((r) => CONTENDERS[r.contender].posting === 'coalesced');
+  const postings = [
+    ...(coalesced ? [`posted by the host's coalescer as about ${coalesced.stream.texts.length} text messages`] : []),
+    ...(runs.some((r) => CONTENDERS[r.contender].posting === 'per-delta') ? ['for naive and its floor one message per delta'] : []),
+  ];
+  console.log(`\n# ${rate} deltas/s: ${stream.deltaArrivals.length} deltas over ${seconds.toFixed(1)} s; ${postings.join('; ')}`);
   console.log(
-    `\n# ${rate} deltas/s: ${stream.deltaArrivals.length} deltas over ${seconds.toFixed(1)} s, posted by the host's coalescer as ` +
-      `about ${stream.texts.length} text messages`,
+    'Main-thread time over the stream (wall: DevTools TaskDuration; CPU: ThreadTime; render work: the update callbacks timed in the page, ' +
+      'script only: style and layout run later in the frame, in wall and CPU)',
   );
-  console.log('Main-thread time over the stream (wall: DevTools TaskDuration; CPU: ThreadTime; render work: the update callbacks timed in the page)');
   printTable([
     ['', 'wall', 'net of floor', 'script', 'style+layout', 'CPU', 'render work'],
     ...runs.map((run) => {
-      const { renderer, main, metrics } = run;
-      const net = netMs(run, floor);
+      const { main, metrics } = run;
+      const net = netMs(run, runs);
       return [
-        RENDERER_LABELS[renderer],
+        label(run),
         formatMs(main.TaskDuration),
-        renderer === 'none' || net === undefined ? dash : formatMs(net),
+        net === undefined ? dash : formatMs(net),
         formatMs(main.ScriptDuration),
         formatMs(main.LayoutDuration + main.RecalcStyleDuration),
         formatMs(main.ThreadTime),
@@ -72,12 +74,13 @@ export function printRate(rate: number, runs: readonly PanelRun[]): void {
   console.log('Responsiveness (latency: host post → the frame that rendered it)');
   printTable([
     ['', 'p95 latency', 'median', 'p95 from model delta', 'longest frame', 'frames > 50 ms', 'longest update', 'update early → late'],
-    ...runs.map(({ renderer, metrics, frames }) => {
+    ...runs.map((run) => {
+      const { metrics, frames } = run;
       const frameCells = [formatMs(longestFrame(frames)), `${framesOver(frames, GOALS.longestFrameMs)} of ${frames.lengths.length}`];
-      if (!metrics) return [RENDERER_LABELS[renderer], dash, dash, dash, ...frameCells, dash, dash];
+      if (!metrics) return [label(run), dash, dash, dash, ...frameCells, dash, dash];
       const { early, late } = growth(metrics.updates);
       return [
-        RENDERER_LABELS[renderer],
+        label(run),
         formatMs(p95(metrics.postToDom)),
         formatMs(median(metrics.postToDom)),
         formatMs(p95(metrics.arrivalToDom)),
@@ -91,33 +94,33 @@ export function printRate(rate: number, runs: readonly PanelRun[]): void {
     const { metrics, frames } = run;
     const lastPost = run.stream.texts[run.stream.texts.length - 1].postedAt - run.stream.deltaArrivals[0];
     const facts = [
+      `${run.stream.texts.length} text messages`,
       `${frames.longAnimationFrames} long animation frames (LoAF)`,
       `settled ${formatMs(run.wallMs - lastPost)} after the last post`,
     ];
     if (metrics) {
       facts.unshift(`${metrics.updates.length} DOM updates`, `latency max ${formatMs(Math.max(...metrics.postToDom))}`);
-      if (run.renderer === 'ours') facts.push(`p95 until held-back citations show ${formatMs(p95(metrics.postToVisible))}`);
+      if (run.contender === 'ours') facts.push(`p95 until held-back citations show ${formatMs(p95(metrics.postToVisible))}`);
       facts.push(`final DOM ${run.matchesOneShot ? 'equals' : 'DIFFERS FROM'} its one-shot render`);
     }
-    console.log(`  ${RENDERER_LABELS[run.renderer]}: ${facts.join('; ')}`);
+    console.log(`  ${label(run)}: ${facts.join('; ')}`);
   }
 }
 
 export function printGoals(rates: readonly number[], runs: readonly PanelRun[]): void {
-  const find = (rate: number, renderer: Renderer) => runs.find((r) => r.rate === rate && r.renderer === renderer);
+  const find = (rate: number, contender: Contender) => runs.find((r) => r.rate === rate && r.contender === contender);
   const rows: string[][] = [['goal (ours)', ...rates.map((rate) => `${rate} deltas/s`)]];
   const perRate = (judge: (ours: PanelRun & { metrics: StreamMetrics }, rate: number) => string) =>
     rates.map((rate) => {
       const ours = find(rate, 'ours');
       return ours?.metrics ? judge({ ...ours, metrics: ours.metrics }, rate) : '(not run)';
     });
-  const ratio = (base: Renderer, goal: number) =>
+  const ratio = (base: Contender, goal: number) =>
     perRate((ours, rate) => {
       const other = find(rate, base);
       if (!other?.metrics) return '(not run)';
-      const floor = find(rate, 'none');
-      const oursNet = netMs(ours, floor);
-      const otherNet = netMs(other, floor);
+      const oursNet = netMs(ours, runs);
+      const otherNet = netMs(other, runs);
       const measures: [string, number | undefined][] = [
         ['wall', other.main.TaskDuration / ours.main.TaskDuration],
         ['net of floor', oursNet !== undefined && otherNet !== undefined ? otherNet / oursNet : undefined],
@@ -129,12 +132,12 @@ export function printGoals(rates: readonly number[], runs: readonly PanelRun[]):
       const summary = met.length === shown.length ? 'met' : met.length === 0 ? 'NOT met' : `met by ${met.join(', ')} only`;
       return `${shown.map(([name, r]) => `${name} 1/${r.toFixed(1)}`).join(', ')}: ${summary}`;
     });
-  rows.push([`main thread ≤ 1/${GOALS.vsNaive} of naive`, ...ratio('naive', GOALS.vsNaive)]);
+  rows.push([`main thread ≤ 1/${GOALS.vsNaive} of naive (per delta)`, ...ratio('naive', GOALS.vsNaive)]);
   rows.push([`main thread ≤ 1/${GOALS.vsPerFrame} of per-frame`, ...ratio('per-frame', GOALS.vsPerFrame)]);
   rows.push([
     `no frame over ${GOALS.longestFrameMs} ms`,
     ...perRate(({ frames, metrics }, rate) => {
-      const floor = find(rate, 'none');
+      const floor = find(rate, 'floor');
       const noise = floor ? ` (floor: ${framesOver(floor.frames, GOALS.longestFrameMs)} over, longest ${formatMs(longestFrame(floor.frames))})` : '';
       return (
         `longest ${formatMs(longestFrame(frames))}, ${framesOver(frames, GOALS.longestFrameMs)} over: ${verdict(longestFrame(frames) <= GOALS.longestFrameMs)}; ` +

@@ -1,8 +1,9 @@
 /**
  * Streams an answer into a page the way the extension host does: model deltas arrive at a steady
  * rate, go through the host's own `DeltaCoalescer` (merged, posted about once per 16 ms frame), then
- * the citations (xAI sends its annotations after the text) and `turnEnded`. Records when each delta
- * reached the host and when each message was posted, on the host's clock.
+ * the citations (xAI sends its annotations after the text) and `turnEnded`. Or, for the naive
+ * baseline, the way peers' hosts do: every model delta posted as its own message. Records when each
+ * delta reached the host and when each message was posted, on the host's clock.
  */
 import { DeltaCoalescer } from '../src/core/chat/deltaCoalescer';
 import type { HostMessage } from '../src/core/panelProtocol';
@@ -31,6 +32,9 @@ export interface PostedStream {
   deltaSeq: number[];
 }
 
+/** `coalesced`: through the host's DeltaCoalescer (ours); `per-delta`: one message per model delta. */
+export type Posting = 'coalesced' | 'per-delta';
+
 export interface StreamTarget {
   post(message: HostMessage): void;
 }
@@ -41,11 +45,17 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * Posts `plan` to `target` at `deltasPerSecond`, starting now. The schedule is absolute (delta k is
  * due at k / rate after the start), so a late timer catches up in a burst, as a network read would.
  */
-export async function streamAnswer(target: StreamTarget, plan: AnswerPlan, deltasPerSecond: number, now: () => number): Promise<PostedStream> {
+export async function streamAnswer(
+  target: StreamTarget,
+  plan: AnswerPlan,
+  deltasPerSecond: number,
+  now: () => number,
+  posting: Posting = 'coalesced',
+): Promise<PostedStream> {
   const stream: PostedStream = { texts: [], deltaArrivals: [], deltaSeq: [] };
   let offset = 0;
   let waiting: number[] = []; // deltas merged into the message the coalescer will post next
-  const coalescer = new DeltaCoalescer((message) => {
+  const deliver = (message: HostMessage): void => {
     target.post(message);
     if (message.type !== 'textDelta') return;
     const seq = stream.texts.length + 1;
@@ -53,7 +63,8 @@ export async function streamAnswer(target: StreamTarget, plan: AnswerPlan, delta
     stream.texts.push({ seq, postedAt: now(), endOffset: offset });
     for (const delta of waiting) stream.deltaSeq[delta] = seq;
     waiting = [];
-  });
+  };
+  const outbox = posting === 'coalesced' ? new DeltaCoalescer(deliver) : { post: deliver, dispose: () => {} };
 
   const intervalMs = 1000 / deltasPerSecond;
   const start = now();
@@ -62,15 +73,15 @@ export async function streamAnswer(target: StreamTarget, plan: AnswerPlan, delta
     for (; next < due; next++) {
       stream.deltaArrivals[next] = now();
       waiting.push(next);
-      coalescer.post({ type: 'textDelta', turnId: plan.turnId, text: plan.deltas[next] });
+      outbox.post({ type: 'textDelta', turnId: plan.turnId, text: plan.deltas[next] });
     }
     if (next < plan.deltas.length) await sleep(Math.max(0, start + next * intervalMs - now()));
   }
   for (const annotation of plan.annotations) {
     const { url, title, start_index: startIndex, end_index: endIndex } = annotation;
-    coalescer.post({ type: 'citation', turnId: plan.turnId, citation: { url, title, startIndex, endIndex } });
+    outbox.post({ type: 'citation', turnId: plan.turnId, citation: { url, title, startIndex, endIndex } });
   }
-  coalescer.post({ type: 'turnEnded', turnId: plan.turnId, status: 'completed', elapsedMs: Math.round(now() - start) });
-  coalescer.dispose();
+  outbox.post({ type: 'turnEnded', turnId: plan.turnId, status: 'completed', elapsedMs: Math.round(now() - start) });
+  outbox.dispose();
   return stream;
 }

@@ -9,6 +9,16 @@ import type { MarkdownIt, Token } from 'markdown-it';
 /** Set by the renderer on the block's `<code>` (fences) or `<pre>` (indented code); removed once read. */
 export const CODE_BLOCK_ATTRIBUTE = 'data-code-block';
 
+const CODE_BLOCK_ID = new RegExp(` ${CODE_BLOCK_ATTRIBUTE}="\\d+"`, 'g');
+
+/**
+ * Renderer HTML without the code block ids, which differ on every render of the same markdown: what
+ * the view compares to tell whether a re-rendered tail changed (the ids never reach the DOM).
+ */
+export function withoutCodeBlockIds(html: string): string {
+  return html.includes(CODE_BLOCK_ATTRIBUTE) ? html.replace(CODE_BLOCK_ID, '') : html;
+}
+
 export interface CodeBlockSource {
   /** The block's text exactly as in the markdown (fence markers and indentation of indented code excluded). */
   code: string;

@@ -5,7 +5,7 @@
 import type { MarkdownIt } from 'markdown-it';
 import type { HostMessage } from '../core/panelProtocol';
 import type { CodeBlocks } from './codeBlocks';
-import { h } from './dom';
+import { h, setHidden } from './dom';
 import type { ErrorAction } from './format';
 import { FrameScheduler } from './frameScheduler';
 import { TurnView, type TurnMessage, type TurnStarted } from './turnView';
@@ -40,9 +40,17 @@ export class ConversationView {
     this.list = h('div', { class: 'turns' });
     this.emptyState = h('p', { class: 'empty-state', text: 'Select code and run a Grok command (Explain, Fix, Refactor, …), or ask a question below.' });
     this.element = h('main', { class: 'conversation', attrs: { 'aria-label': 'Conversation', tabindex: '-1' } }, this.emptyState, this.list);
+    // Scroll events come at the start of a frame, before anything changes the DOM: layout is clean.
     this.element.addEventListener('scroll', () => {
       this.followBottom = this.element.scrollHeight - this.element.scrollTop - this.element.clientHeight <= FOLLOW_SLACK_PX;
     }, { passive: true });
+    // Follow when the answers grow (or the view shrinks) from the resize step of the frame, which runs
+    // after layout: reading scrollHeight there costs nothing, where a frame callback would force layout.
+    const follow = new ResizeObserver(() => {
+      if (this.followBottom) this.element.scrollTop = this.element.scrollHeight;
+    });
+    follow.observe(this.list);
+    follow.observe(this.element);
   }
 
   get isStreaming(): boolean {
@@ -106,8 +114,7 @@ export class ConversationView {
     this.dirty.clear();
     this.codeBlocks.endFrame();
     this.markLatest();
-    this.emptyState.hidden = this.turns.size > 0;
-    if (this.followBottom) this.element.scrollTop = this.element.scrollHeight;
+    setHidden(this.emptyState, this.turns.size > 0);
     if (this.codeBlocks.hasPendingWork) this.scheduler.request();
     this.events.onRendered();
   }

@@ -30,3 +30,11 @@ export function button(label: string, onClick: () => void, props: ElementProps =
   element.addEventListener('click', onClick);
   return element;
 }
+
+/**
+ * Shows or hides an element, touching the attribute only when that changes: views call this every
+ * frame, and even an unchanged attribute write queues a mutation and can invalidate style.
+ */
+export function setHidden(element: HTMLElement, hidden: boolean): void {
+  if (element.hidden !== hidden) element.hidden = hidden;
+}

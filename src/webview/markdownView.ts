@@ -1,31 +1,50 @@
 /**
  * Puts an `IncrementalMarkdown` stream into a DOM element: finished blocks are sanitised and appended
- * once and never touched again; only the nodes of the open tail are replaced on each render.
+ * once and never touched again; the open tail is re-rendered on each render, and its nodes change only
+ * as much as its HTML did: not at all when it is the same (a citation still arriving is held back),
+ * one text node when only text was added at its end (most frames of a stream), else they are replaced.
  */
 import type { MarkdownIt } from 'markdown-it';
 import type { CitedUrl } from '../core/markdown/citationSources';
+import { findHtmlTextAppend } from '../core/markdown/htmlTextAppend';
 import { IncrementalMarkdown } from '../core/markdown/incrementalMarkdown';
 import { sanitizeToFragment } from './sanitize';
+import { applyTailTextAppend } from './tailTextAppend';
+
+/** What one `render()` did to the DOM. */
+export type RenderChange = 'none' | 'text' | 'nodes';
+
+export interface MarkdownViewOptions {
+  /**
+   * Runs on each sanitised fragment before it is inserted (chip tooltips, code block toolbars).
+   * `settled`: the fragment holds finished blocks, never rendered again (else the open tail).
+   * It may change attributes, and add or remove elements of settled fragments only.
+   */
+  decorate?: (fragment: DocumentFragment, settled: boolean) => void;
+  /**
+   * The tail's HTML as it compares between renders: drops what differs on every render but is not
+   * shown (the code block ids that `decorate` removes). Identity by default.
+   */
+  comparableHtml?: (html: string) => string;
+}
 
 export class MarkdownView {
   private readonly markdown: IncrementalMarkdown;
+  private readonly decorate: (fragment: DocumentFragment, settled: boolean) => void;
+  private readonly comparableHtml: (html: string) => string;
   private tailNodes: ChildNode[] = [];
+  /** The comparable HTML the tail's nodes show. */
+  private tailHtml = '';
   private dirty = false;
 
   constructor(
     readonly element: HTMLElement,
     md: MarkdownIt,
-    /**
-     * Runs on each sanitised fragment before it is inserted (chip tooltips, code block toolbars).
-     * `settled`: the fragment holds finished blocks, never rendered again (else the open tail).
-     */
-    private readonly decorate: (fragment: DocumentFragment, settled: boolean) => void = () => {},
+    options: MarkdownViewOptions = {},
   ) {
     this.markdown = new IncrementalMarkdown(md);
-  }
-
-  get hasChanges(): boolean {
-    return this.dirty;
+    this.decorate = options.decorate ?? (() => {});
+    this.comparableHtml = options.comparableHtml ?? ((html) => html);
   }
 
   get isEmpty(): boolean {
@@ -44,12 +63,22 @@ export class MarkdownView {
   }
 
   /** Applies what arrived since the last render. `final` settles the tail for good. */
-  render(final: boolean): void {
-    if (!this.dirty && !(final && !this.markdown.isFinished)) return;
+  render(final: boolean): RenderChange {
+    if (!this.dirty && !(final && !this.markdown.isFinished)) return 'none';
     this.dirty = false;
     const update = final ? this.markdown.finish() : this.markdown.update();
+    const tailHtml = this.comparableHtml(update.tailHtml);
+    if (!update.finishedHtml) {
+      if (tailHtml === this.tailHtml) return 'none';
+      const append = findHtmlTextAppend(this.tailHtml, tailHtml);
+      if (append && applyTailTextAppend(this.tailNodes, append)) {
+        this.tailHtml = tailHtml;
+        return 'text';
+      }
+    }
     for (const node of this.tailNodes) node.remove();
     this.tailNodes = [];
+    this.tailHtml = tailHtml;
     if (update.finishedHtml) {
       const finished = sanitizeToFragment(update.finishedHtml);
       this.decorate(finished, true);
@@ -61,5 +90,6 @@ export class MarkdownView {
       this.tailNodes = [...tail.childNodes];
       this.element.append(tail);
     }
+    return 'nodes';
   }
 }

@@ -18,6 +18,17 @@ let purifier: ReturnType<typeof DOMPurify> | undefined;
 function getPurifier(): ReturnType<typeof DOMPurify> {
   if (purifier) return purifier;
   purifier = DOMPurify(window);
+  // Set once: passing the config to every sanitize() call would re-parse it each time (every frame).
+  purifier.setConfig({
+    ALLOWED_TAGS,
+    ALLOWED_ATTR,
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
+    // Non-URL attributes must not be judged as URLs; `href`/`src` must be http(s).
+    ADD_URI_SAFE_ATTR: ['data-cite', 'data-code-block', 'start', 'loading', 'referrerpolicy'],
+    ALLOWED_URI_REGEXP: /^https?:/i,
+    RETURN_DOM_FRAGMENT: true,
+  });
   purifier.addHook('afterSanitizeAttributes', (node) => {
     if (node instanceof HTMLAnchorElement) {
       const href = node.getAttribute('href');
@@ -34,14 +45,8 @@ function getPurifier(): ReturnType<typeof DOMPurify> {
 
 /** Sanitises renderer HTML into a fragment ready to insert. */
 export function sanitizeToFragment(html: string): DocumentFragment {
-  return getPurifier().sanitize(html, {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR,
-    ALLOW_DATA_ATTR: false,
-    ALLOW_ARIA_ATTR: false,
-    // Non-URL attributes must not be judged as URLs; `href`/`src` must be http(s).
-    ADD_URI_SAFE_ATTR: ['data-cite', 'data-code-block', 'start', 'loading', 'referrerpolicy'],
-    ALLOWED_URI_REGEXP: /^https?:/i,
-    RETURN_DOM_FRAGMENT: true,
-  });
+  const result: unknown = getPurifier().sanitize(html);
+  // The config set above makes sanitize() return a fragment; its types cannot know that.
+  if (!(result instanceof DocumentFragment)) throw new Error('sanitizeToFragment: DOMPurify did not return a fragment');
+  return result;
 }

@@ -20,19 +20,23 @@ export interface TurnState {
   hasReasoning: boolean;
 }
 
-/** The status line ('' hides it); `counting` while a retry countdown needs ticking. */
-export function turnStatusLine(state: TurnState, nowMs: number): { text: string; counting: boolean } {
-  if (state.ended) return { text: endedStatus(state.ended, state.hasText), counting: false };
+/**
+ * The status line ('' hides it); `counting` while a retry countdown needs ticking; `waiting` while
+ * nothing visible is happening yet (the spinner shows then: once text streams, the text is the sign
+ * of life, and a spinner animating beside it would only cost every frame a style update).
+ */
+export function turnStatusLine(state: TurnState, nowMs: number): { text: string; counting: boolean; waiting: boolean } {
+  if (state.ended) return { text: endedStatus(state.ended, state.hasText), counting: false, waiting: false };
   if (state.retry) {
     const left = secondsLeft(state.retry.untilMs, nowMs);
     const when = left > 0 ? `in ${left} s` : 'now';
-    return { text: `${state.retry.reason} Retrying ${when} (attempt ${state.retry.attempt} of ${state.retry.maxAttempts})…`, counting: left > 0 };
+    return { text: `${state.retry.reason} Retrying ${when} (attempt ${state.retry.attempt} of ${state.retry.maxAttempts})…`, counting: left > 0, waiting: true };
   }
   const active = [...state.tools].filter((tool) => tool.status === 'in_progress' || tool.status === 'searching');
   const latest = active[active.length - 1];
-  if (latest) return { text: describeToolActivity(latest), counting: false };
-  if (state.hasText) return { text: 'Writing…', counting: false };
-  return { text: state.hasReasoning ? 'Thinking…' : 'Waiting for Grok…', counting: false };
+  if (latest) return { text: describeToolActivity(latest), counting: false, waiting: true };
+  if (state.hasText) return { text: 'Writing…', counting: false, waiting: false };
+  return { text: state.hasReasoning ? 'Thinking…' : 'Waiting for Grok…', counting: false, waiting: true };
 }
 
 function endedStatus(ended: TurnEnded, hasText: boolean): string {

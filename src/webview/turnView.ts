@@ -7,8 +7,9 @@ import type { MarkdownIt } from 'markdown-it';
 import { locateAnnotatedCitation } from '../core/markdown/annotationPosition';
 import { listSources, type SourceAnnotation } from '../core/markdown/citationSources';
 import type { HostMessage } from '../core/panelProtocol';
+import { withoutCodeBlockIds } from './codeBlockSources';
 import type { CodeBlocks } from './codeBlocks';
-import { button, h } from './dom';
+import { button, h, setHidden } from './dom';
 import { buildErrorView, type ErrorViewHandle } from './errorView';
 import type { ErrorAction } from './format';
 import { MarkdownView } from './markdownView';
@@ -48,6 +49,7 @@ export class TurnView {
   private readonly reasoningBody: HTMLElement;
   private readonly status: HTMLElement;
   private readonly statusText: HTMLElement;
+  private readonly spinner: HTMLElement;
   private readonly activityLog: HTMLElement;
   private readonly footer: HTMLElement;
 
@@ -75,14 +77,18 @@ export class TurnView {
     private readonly host: TurnHost,
   ) {
     const answerElement = h('div', { class: 'answer markdown-body', attrs: { 'aria-live': 'polite', 'aria-busy': 'true', 'aria-label': 'Answer' } });
-    this.answer = new MarkdownView(answerElement, md, (fragment, settled) => {
-      this.sources.decorateChips(fragment);
-      host.codeBlocks.decorate(fragment, settled, () => ++this.codeBlockCount);
+    this.answer = new MarkdownView(answerElement, md, {
+      decorate: (fragment, settled) => {
+        this.sources.decorateChips(fragment);
+        host.codeBlocks.decorate(fragment, settled, () => ++this.codeBlockCount);
+      },
+      comparableHtml: withoutCodeBlockIds,
     });
     this.reasoningBody = h('div', { class: 'reasoning-text' });
     this.reasoning = h('details', { class: 'reasoning', attrs: { hidden: true } }, h('summary', { text: 'Reasoning' }), this.reasoningBody);
     this.statusText = h('span', { class: 'status-text' });
-    this.status = h('div', { class: 'turn-status', attrs: { role: 'status' } }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), this.statusText);
+    this.spinner = h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } });
+    this.status = h('div', { class: 'turn-status', attrs: { role: 'status' } }, this.spinner, this.statusText);
     this.activityLog = h('div', { class: 'turn-activity', attrs: { hidden: true } });
     this.footer = h('footer', { class: 'turn-meta', attrs: { hidden: true } });
     this.regenerateButton = button('Regenerate', () => this.host.onRegenerate(), {
@@ -150,13 +156,14 @@ export class TurnView {
 
   /** Applies everything received since the last frame to the DOM. */
   render(): void {
-    const answerChanged = this.answer.hasChanges || (this.ended !== undefined && !this.endShown);
-    this.answer.render(this.ended !== undefined);
-    if (answerChanged || this.citationsChanged) this.renderSources();
+    const ending = this.ended !== undefined && !this.endShown;
+    // Text added to the tail cannot add, drop or move a citation chip: the Sources list stands.
+    const change = this.answer.render(this.ended !== undefined);
+    if (change === 'nodes' || ending || this.citationsChanged) this.renderSources();
     if (this.pendingReasoning) {
       this.reasoningBody.append(this.pendingReasoning);
       this.pendingReasoning = '';
-      this.reasoning.hidden = false;
+      setHidden(this.reasoning, false);
     }
     this.renderActivityLog();
     if (this.ended && !this.endShown) this.renderEnd(this.ended);
@@ -216,17 +223,18 @@ export class TurnView {
   private renderActivityLog(): void {
     const text = toolActivityLog(this.tools.values());
     if (this.activityLog.textContent !== text) this.activityLog.textContent = text;
-    this.activityLog.hidden = text === '';
+    setHidden(this.activityLog, text === '');
   }
 
   private renderStatus(): void {
     const now = Date.now();
-    const { text, counting } = turnStatusLine(
+    const { text, counting, waiting } = turnStatusLine(
       { ended: this.ended, retry: this.retry, tools: this.tools.values(), hasText: this.rawText.trim() !== '', hasReasoning: this.reasoningText !== '' },
       now,
     );
     if (this.statusText.textContent !== text) this.statusText.textContent = text;
-    this.status.hidden = text === '';
+    setHidden(this.status, text === '');
+    setHidden(this.spinner, !waiting);
     const errorCounting = this.errorView?.tick(now) ?? false;
     if (!counting && !errorCounting) this.stopTicking();
   }

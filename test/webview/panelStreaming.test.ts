@@ -124,4 +124,21 @@ describe('panel: streaming markdown (headless Chromium)', () => {
     assert.ok(await atBottom(), 'resumes following at the bottom');
     await p.page.setViewportSize({ width: 1280, height: 720 });
   });
+
+  it('spins while nothing shows yet (waiting, searching), not beside text that is streaming', async () => {
+    const p = panel();
+    const spinning = () => p.page.$eval('[data-turn-id="spin"] .spinner', (e) => getComputedStyle(e).display !== 'none');
+    await p.send(turnStarted('spin'));
+    await p.settle();
+    assert.equal(await spinning(), true, 'waiting for Grok');
+    await p.send({ type: 'textDelta', turnId: 'spin', text: 'Some text' });
+    await p.settle();
+    assert.equal(await spinning(), false, 'writing: the text is the sign of life');
+    await p.send({ type: 'toolActivity', turnId: 'spin', itemId: 'ws_1', tool: 'web_search', status: 'searching', query: 'x' });
+    await p.settle();
+    assert.equal(await spinning(), true, 'searching the web');
+    await p.send({ type: 'toolActivity', turnId: 'spin', itemId: 'ws_1', tool: 'web_search', status: 'completed' }, turnEnded('spin'));
+    await p.waitForStatus('spin', 'completed');
+    assert.equal(await spinning(), false, 'done');
+  });
 });

@@ -77,7 +77,11 @@ export class PanelHarness {
   ) {}
 
   static async start(): Promise<PanelHarness> {
-    const [panelJs, sanitizerJs] = await Promise.all([bundle('src/webview/main.ts'), bundle('test/webview/support/sanitizerEntry.ts')]);
+    const [panelJs, sanitizerJs, markdownViewJs] = await Promise.all([
+      bundle('src/webview/main.ts'),
+      bundle('test/webview/support/sanitizerEntry.ts'),
+      bundle('test/webview/support/markdownViewEntry.ts'),
+    ]);
     const css = readFileSync(join(ROOT, 'media', 'panel.css'), 'utf8');
     const requests: string[] = [];
     let origin = '';
@@ -88,11 +92,12 @@ export class PanelHarness {
         res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
         res.end(body);
       };
-      if (path === '/' || path === '/sanitizer') {
-        const script = path === '/' ? '/panel.js' : '/sanitizer.js';
+      if (path === '/' || path === '/sanitizer' || path === '/markdown-view') {
+        const script = path === '/' ? '/panel.js' : `${path}.js`;
         send('text/html', renderPanelHtml({ cspSource: origin, nonce: createNonce(), scriptUri: `${origin}${script}`, styleUri: `${origin}/panel.css` }));
       } else if (path === '/panel.js') send('text/javascript', panelJs);
       else if (path === '/sanitizer.js') send('text/javascript', sanitizerJs);
+      else if (path === '/markdown-view.js') send('text/javascript', markdownViewJs);
       else if (path === '/panel.css') send('text/css', css);
       else send('text/plain', 'not found', 404);
     });
@@ -119,6 +124,15 @@ export class PanelHarness {
     await page.addInitScript({ content: stubScript(undefined) });
     await page.goto(`${this.origin}/sanitizer`);
     await page.waitForFunction(() => 'sanitizeToFragment' in window);
+    return page;
+  }
+
+  /** A page that loads only `MarkdownView` and `streamCheck` (support/markdownViewEntry.ts). */
+  async openMarkdownView(): Promise<Page> {
+    const page = await this.browser.newPage();
+    await page.addInitScript({ content: stubScript(undefined) });
+    await page.goto(`${this.origin}/markdown-view`);
+    await page.waitForFunction(() => 'streamCheck' in window);
     return page;
   }
 
