@@ -5,7 +5,8 @@
  *    the xAI SDK), all tools, once with every tool valid and once with one tool in ten invalid; and 5,000-line
  *    TypeScript, Python and JSX files of ordinary code with six tools (the usual case). Median of many runs of
  *    `lintDocument`, beside its parser alone on the whole file, the same parser on only what the linter
- *    parses (TS/JS/Python parse only the statements that can matter), and `JSON.parse` of the same bytes
+ *    parses (TS/JS/Python parse only the statements that can matter, without the plain nested bodies of their
+ *    schemas: `properties: {…}`, zod shapes), and `JSON.parse` of the same bytes
  *    (JSON files as they are, other files as a JSON array of their lines). Target: ≤ 20 ms per 5,000-line file.
  * 2. A generated 2,000-file workspace (mostly code without tools, as real repositories are) linted the way
  *    the CLI does it (read, lint, positions), beside `JSON.parse` of the same bytes (JSON files as they are,
@@ -17,6 +18,7 @@ import * as path from 'node:path';
 import { parseEvents } from 'js-yaml';
 import { parseTree } from 'jsonc-parser';
 import { lintDocument, releaseDocument } from '../src/core/schemaLint/lintDocument';
+import { withoutBodies } from '../src/core/schemaLint/regions/skippableBodies';
 import { toTreeSitterRanges, type ParseReport } from '../src/core/schemaLint/treeSitter/regionParse';
 import { getParser, type GrammarName } from '../src/core/schemaLint/treeSitter/treeSitterHost';
 import { lintFile } from '../src/lint/lintFiles';
@@ -86,9 +88,10 @@ async function benchFiles(): Promise<void> {
     const lint = await timeMedianAsync(FILE_RUNS, () => lintDocument(text, languageId));
     const parseAlone = await parserAlone(languageId);
     const parser = await timeMedianAsync(FILE_RUNS, async () => parseAlone(text));
-    // What the linter parses now: its chosen statements (or the whole file when a split would not pay).
-    const ranges = report?.ranges;
-    const parsedShare = report === undefined ? 'all (own parser)' : ranges === undefined ? 'whole file' : `${((100 * report.parsedChars) / text.length).toFixed(1)}% (${ranges.length} range${ranges.length === 1 ? "" : "s"})`;
+    // What the linter parses now: its chosen statements (or the whole file when a split would not pay), without
+    // the nested bodies it skips.
+    const ranges = report?.skippedBodies === undefined ? report?.ranges : withoutBodies(text.length, report.ranges, report.skippedBodies);
+    const parsedShare = report === undefined ? 'all (own parser)' : describeParse(report, text.length);
     const parserOnThat = ranges === undefined ? parser : await timeMedianAsync(FILE_RUNS, async () => parseAlone(text, ranges));
     const json = sameBytesAsJson(text, languageId);
     const parse = timeMedian(FILE_RUNS * 5, () => JSON.parse(json));
@@ -110,11 +113,21 @@ async function benchFiles(): Promise<void> {
   }
   console.log(`\n5,000-line files (medians of ${FILE_RUNS} runs; "parser alone, whole file" is the parser the linter uses, with nothing`);
   console.log('else, on the whole file; "linter parses" is the share of the file the linter hands that parser (TS/JS/Python parse only');
-  console.log('the statements that can matter, when that pays), "parser alone, that" the time of parsing just that; JSON.parse is of');
+  console.log('the statements that can matter, when that pays, and leave out plain nested schema bodies such as `properties: {…}` and');
+  console.log('zod shapes, which no rule reads), "parser alone, that" the time of parsing just that; JSON.parse is of');
   console.log('the same bytes: JSON files as they are, other files as a JSON array of their lines; "editor re-lint after an edit" is');
   console.log('the median lint of the file with one character inserted or removed in its middle, as an editor lints it: with the');
   console.log('tree kept from the previous version, which tree-sitter re-parses incrementally; not part of the ≤ 20 ms verdict):');
   printTable(rows);
+}
+
+/** `41.2% (whole file without 264 bodies)`, `1.5% (3 ranges)`, `whole file`. */
+function describeParse(report: ParseReport, textLength: number): string {
+  const statements = report.ranges === undefined ? 'whole file' : `${report.ranges.length} range${report.ranges.length === 1 ? '' : 's'}`;
+  const bodies = report.skippedBodies === undefined ? '' : ` without ${report.skippedBodies.length} bodies`;
+  const fallback = report.bodyFallback === undefined ? '' : `, body skipping abandoned: ${report.bodyFallback}`;
+  if (report.ranges === undefined && report.skippedBodies === undefined) return `whole file${fallback}`;
+  return `${((100 * report.parsedChars) / textLength).toFixed(1)}% (${statements}${bodies}${fallback})`;
 }
 
 /** Lints alternately the file and the file with one space in its middle, keeping trees as the editor does. */

@@ -50,6 +50,11 @@ export interface LintDocumentOptions {
    * text is parsed. Default `auto`: only the statements that can matter, when that pays off.
    */
   parseMode?: ParseMode;
+  /**
+   * Internal, like `parseMode`: whether to leave plain nested schema bodies (`properties: {…}`, zod shapes) out
+   * of the parse. Default: when it pays, except in `whole-file` mode; `true`: every such body, however small.
+   */
+  skipBodies?: boolean;
   /** Internal: told how a TS/JS/Python document was parsed. */
   onParse?: (report: ParseReport) => void;
   /**
@@ -61,4 +66,4 @@ export interface LintDocumentOptions {
 }
 
 /** The parse options the tree-sitter front-ends take. */
-export type CodeParseOptions = Pick<LintDocumentOptions, 'parseMode' | 'onParse' | 'documentKey'>;
+export type CodeParseOptions = Pick<LintDocumentOptions, 'parseMode' | 'skipBodies' | 'onParse' | 'documentKey'>;

@@ -83,12 +83,13 @@ describe('incremental re-parsing of a document being edited (documentKey)', func
   ] as const) {
     it(`gives the findings of a fresh whole-file parse after every edit of a ${label} session`, async () => {
       const next = seededRandom(label.length * 7919);
-      for (const parseMode of ['auto', 'regions'] as const) {
+      // `skipBodies`: nested bodies left out of every parse, the kept trees included.
+      for (const [parseMode, skipBodies] of [['auto', undefined], ['regions', undefined], ['regions', true]] as const) {
         let text = start;
         for (let step = 0; step < 120; step++) {
           text = edit(text, next);
-          const incremental = await findingsJson(text, languageId, { documentKey: `session-${label}`, parseMode });
-          assert.equal(incremental, await findingsJson(text, languageId, { parseMode: 'whole-file' }), `${label} (${parseMode}) after edit ${step}:\n${text}`);
+          const incremental = await findingsJson(text, languageId, { documentKey: `session-${label}-${String(skipBodies)}`, parseMode, skipBodies });
+          assert.equal(incremental, await findingsJson(text, languageId, { parseMode: 'whole-file' }), `${label} (${parseMode}, skipBodies ${String(skipBodies)}) after edit ${step}:\n${text}`);
         }
       }
     });

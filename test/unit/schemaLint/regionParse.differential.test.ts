@@ -1,8 +1,9 @@
 /**
  * Differential test of the region parse: for every TS/JS/TSX/Python input we can gather — the fixture files,
  * the real-world samples, the code in the other linter tests, the benchmark's generated files, hand-written
- * tricky cases, and damaged copies of all of them — the findings when only the chosen statements are parsed
- * must equal (ranges, messages and fixes included) the findings of a whole-file parse.
+ * tricky cases, and damaged copies of all of them — the findings when only the chosen statements are parsed,
+ * and when plain nested bodies are left out of the parse (`skipBodies`), must equal (ranges, messages and fixes
+ * included) the findings of a whole-file parse.
  */
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -330,6 +331,178 @@ tools = [{"type": "function", "name": "e", "parameters": {"type": "string"}}]
 `,
 };
 
+/**
+ * Cases aimed at body skipping (regions/skippableBodies.ts), with what the skipping side must do: skip bodies
+ * and keep them skipped (`skips`), or find out that it cannot (`read`: a rule read a skipped body's members;
+ * `unverified`: no candidate was an object's body in the tree; `syntax-error`: the tree has one, and a body
+ * that is not plain data is parsed, so the error is the whole parse's) and re-parse; `skips-confirmed`: skip
+ * the candidates the tree confirms after dropping those it does not (in strings, comments, types).
+ */
+type BodyExpectation = 'skips' | 'skips-confirmed' | 'read' | 'unverified' | 'syntax-error';
+
+const TRICKY_BODIES_JS: Record<string, { text: string; expect: BodyExpectation }> = {
+  '`parameters` as a property name inside properties, and a tool nested in a property body': {
+    expect: 'skips',
+    text: `export const tools = [
+  {
+    type: 'function',
+    name: 'outer',
+    parameters: {
+      type: 'object',
+      properties: {
+        parameters: { type: 'string', description: 'a property named like the schema key' },
+        nested: { name: 'inner', parameters: { type: 'array', items: { type: 'string' } } },
+        plain: { type: 'object', properties: { a: { type: 'string' }, b: { type: 'number', enum: [1, 2, 3] } } },
+      },
+    },
+  },
+  { type: 'function', name: 'sibling', parameters: { properties: { city: { type: 'string', description: 'City, e.g. Paris' } } } },
+];
+`,
+  },
+  'template literals, regexes, comments and odd tokens inside bodies': {
+    expect: 'skips',
+    text: `const pattern = /["'{]/;
+export const tools = [
+  { type: 'function', name: 'templates', parameters: { type: 'string', properties: { a: { description: \`multi
+line \\\` } with a brace\` }, /* } */ b: { pattern: '\\\\d+\\'}' }, // } comment
+  } } },
+  { type: 'function', name: 'substitution', parameters: { properties: { a: { description: \`\${pattern}\` } } } },
+  { type: 'function', name: 'regex', parameters: { properties: { a: { pattern: /}/ } } } },
+  { type: 'function', name: 'arrow', parameters: { properties: { a: { default: () => ({}) } } } },
+  { type: 'function', name: 'unicode', parameters: { properties: { ä: { type: 'string' }, b: { title: 'Grüße – ✓' } } } },
+  { type: 'function', name: 'numbers', parameters: { type: ['object', 'null'], properties: { a: { minimum: -1.5e3, maximum: 0x1F, multipleOf: .5, x: 1_000, y: 10n, z: 017 } } } },
+];
+`,
+  },
+  'fixes on roots whose bodies are skipped (wrap and add-type)': {
+    expect: 'skips',
+    text: `import { tool } from 'ai';
+import { z } from 'zod';
+export const tools = {
+  noType: { type: 'function', name: 'noType', parameters: { properties: { city: { type: 'string', description: 'City' }, days: { type: 'integer', minimum: 1 } }, required: ['city'] } },
+  arrayRoot: { type: 'function', name: 'arrayRoot', parameters: { type: 'array', items: { type: 'object', properties: { a: { type: 'string' } } } } },
+  union: { type: 'function', name: 'union', parameters: { anyOf: [{ type: 'object', properties: { a: { type: 'string' } } }, { properties: { b: { type: 'string' } } }, { type: 'string' }] } },
+  zodUnion: tool({ description: 'z', inputSchema: z.union([z.object({ a: z.string().describe('A, with {braces}') }), z.string()]) }),
+  zodNullable: tool({ description: 'z', inputSchema: z.object({ a: z.string(), b: z.number().optional() }).nullable() }),
+  zodExtended: tool({ description: 'z', inputSchema: z.object({ a: z.string() }).extend({ b: z.string() }).or(z.number()) }),
+  objectWithUnion: { type: 'function', name: 'objectWithUnion', parameters: { type: 'object', properties: { a: { type: 'string' } }, oneOf: [{ properties: { a: { const: 'x' } } }] } },
+};
+`,
+  },
+  'names in bodies: shorthand, spreads, calls, and a mutation through Object.assign': {
+    expect: 'skips',
+    text: `const base = { type: 'object', properties: {} };
+const mutated = { type: 'object' };
+const city = { type: 'string' };
+export const tools = [
+  { type: 'function', name: 'shorthand', parameters: { type: 'object', properties: { city, ...extra, other: make(city).describe('x') } } },
+  { type: 'function', name: 'assigned', parameters: { type: 'object', properties: { a: Object.assign(mutated, { type: 'string' }) } } },
+  { type: 'function', name: 'base', parameters: base },
+  { type: 'function', name: 'mutated', parameters: mutated },
+];
+`,
+  },
+  'a root $ref into properties reads a skipped body': {
+    expect: 'read',
+    text: `export const tools = [
+  { type: 'function', name: 'refInto', parameters: { $ref: '#/properties/inner', properties: { inner: { type: 'string' } } } },
+];
+`,
+  },
+  'a tool whose parameters are a skipped body reached by a member': {
+    expect: 'read',
+    text: `const schemas = { properties: { type: 'string', description: 'really the root' } };
+export const tools = [{ type: 'function', name: 'member', parameters: schemas.properties }];
+`,
+  },
+  'candidates in strings and comments': {
+    expect: 'unverified',
+    text: `export const tools = [
+  { type: 'function', name: 'strings', description: "properties: { a: 1, b: 'x' }", parameters: { type: 'string' } },
+];
+// properties: { a: 1 }
+`,
+  },
+  'candidates in strings and comments beside real bodies': {
+    expect: 'skips-confirmed',
+    text: `const prompt = \`Answer with JSON like { "properties": { "x": 1, "y": [2] } }\`;
+export const tools = [
+  { type: 'function', name: 'string', description: "properties: { a: 1, b: 'x' }", parameters: { type: 'object', properties: { q: { type: 'string' } } } },
+  // properties: { a: 1 }
+  { type: 'function', name: 'plain', parameters: { type: 'array', items: { type: 'object', properties: { r: { type: 'number' } } } } },
+];
+`,
+  },
+  'a syntax error inside a body': {
+    expect: 'syntax-error',
+    text: `export const tools = [
+  { type: 'function', name: 'broken', parameters: { type: 'string', properties: { a: , b: { type: 'string' } } } },
+  { type: 'function', name: 'fine', parameters: { type: 'number', properties: { c: { type: 'string' } } } },
+];
+`,
+  },
+};
+
+const TRICKY_BODIES_PY: Record<string, { text: string; expect: BodyExpectation }> = {
+  'Python: "parameters" inside properties, f-strings, comments and a nested tool': {
+    expect: 'skips',
+    text: `from xai_sdk.chat import tool
+X = 1
+tools = [
+    tool(
+        name="outer",
+        description="d",
+        parameters={
+            "type": "object",
+            "properties": {
+                "parameters": {"type": "string"},  # a property named like the schema key
+                "nested": {"name": "inner", "parameters": {"type": "array"}},
+                "plain": {"type": "object", "properties": {"a": {"type": "string", "enum": [1, -2.5, True, None]}}},
+                "fstring": {"description": f"{X}"},
+                "triple": {"description": """multi
+line } with a brace""" "and more"},
+            },
+        },
+    ),
+    {"type": "function", "name": "noType", "parameters": {"properties": {"a": {"type": "string"}}, "required": ["a"]}},
+    {"type": "function", "name": "union", "parameters": {"anyOf": [{"properties": {"b": {"type": "string"}}}, {"type": "string"}]}},
+]
+`,
+  },
+  'Python: candidates in a docstring and a comment beside real bodies': {
+    expect: 'skips-confirmed',
+    text: `PROMPT = '''Answer with JSON like {"properties": {"x": 1}}'''
+# "properties": {"a": 1}
+tools = [{"type": "function", "name": "s", "parameters": {"type": "object", "properties": {"a": {"type": "string"}}}}]
+`,
+  },
+  'Python: a root $ref into properties': {
+    expect: 'read',
+    text: `tools = [{"type": "function", "name": "ref", "parameters": {"$ref": "#/properties/a", "properties": {"a": {"type": "string"}}}}]
+`,
+  },
+  'Python: candidates in strings and comments': {
+    expect: 'unverified',
+    text: `tools = [{"type": "function", "name": "s", "description": '"properties": {"a": 1}', "parameters": {"type": "string"}}]
+# "properties": {"a": 1}
+`,
+  },
+};
+
+/** TypeScript only: a type literal shaped like a schema, next to real bodies. */
+const TYPE_LITERAL_BESIDE_BODIES = `type Shape = { properties: { a: Date, b: Map } };
+export const tools = [{ type: 'function', name: 'typed', parameters: { type: 'object', properties: { q: { type: 'string' } } } }];
+`;
+
+function bodyInputs(): (Input & { expect: BodyExpectation })[] {
+  return [
+    ...Object.entries(TRICKY_BODIES_JS).flatMap(([label, { text, expect }]) => JS_LANGUAGES.map((languageId) => ({ label: `bodies: ${label}`, text, languageId, expect }))),
+    ...['typescript', 'typescriptreact'].map((languageId) => ({ label: 'bodies: a type literal beside real bodies', text: TYPE_LITERAL_BESIDE_BODIES, languageId, expect: 'skips-confirmed' as const })),
+    ...Object.entries(TRICKY_BODIES_PY).map(([label, { text, expect }]) => ({ label: `bodies: ${label}`, text, languageId: 'python', expect })),
+  ];
+}
+
 function trickyInputs(): Input[] {
   const inputs = [
     ...Object.entries(TRICKY_JS).flatMap(([label, text]) => JS_LANGUAGES.map((languageId) => ({ label: `tricky: ${label}`, text, languageId }))),
@@ -357,21 +530,33 @@ function gatheredInputs(): Input[] {
  * The findings as JSON, with the `info` notes on unresolved schemas too: their messages say why a name could
  * not be resolved, which depends on every occurrence of the name in the file.
  */
-async function findings(input: Input, parseMode: 'regions' | 'whole-file'): Promise<{ json: string; report: ParseReport | undefined }> {
+async function findings(input: Input, parseMode: 'regions' | 'whole-file', skipBodies?: boolean): Promise<{ json: string; report: ParseReport | undefined }> {
   let report: ParseReport | undefined;
   const errors: unknown[] = [];
-  const options = { parseMode, reportUnresolved: true, onParse: (parsed: ParseReport) => (report = parsed), onInternalError: (error: unknown) => errors.push(error) };
+  const options = { parseMode, skipBodies, reportUnresolved: true, onParse: (parsed: ParseReport) => (report = parsed), onInternalError: (error: unknown) => errors.push(error) };
   const result = await lintDocument(input.text, input.languageId, options);
   assert.deepEqual(errors.map(String), [], `${input.label} (${input.languageId}): internal error`);
   return { json: JSON.stringify(result), report };
 }
 
-/** Asserts equal findings; returns how the region side was parsed. */
+/**
+ * Asserts equal findings of a whole-file parse and of the narrower parses: regions (as the linter plans them),
+ * regions without every skippable body, and the whole file without every skippable body. Returns how the
+ * region side was parsed, and how the body-skipping whole-file side was.
+ */
 async function assertSameFindings(input: Input): Promise<ParseReport | undefined> {
-  const regions = await findings(input, 'regions');
+  return (await assertSameFindingsEveryWay(input)).regions;
+}
+
+async function assertSameFindingsEveryWay(input: Input): Promise<{ regions?: ParseReport; skipping?: ParseReport }> {
   const whole = await findings(input, 'whole-file');
+  const regions = await findings(input, 'regions');
   assert.equal(regions.json, whole.json, `${input.label} as ${input.languageId}: region parse and whole-file parse disagree`);
-  return regions.report;
+  const regionsSkipping = await findings(input, 'regions', true);
+  assert.equal(regionsSkipping.json, whole.json, `${input.label} as ${input.languageId}: region parse without nested bodies and whole-file parse disagree`);
+  const skipping = await findings(input, 'whole-file', true);
+  assert.equal(skipping.json, whole.json, `${input.label} as ${input.languageId}: whole-file parse without nested bodies and whole-file parse disagree`);
+  return { regions: regions.report, skipping: skipping.report };
 }
 
 /** Damaged copies: truncated at several places, and with lines dropped or duplicated. */
@@ -403,6 +588,26 @@ describe('region parse: findings equal a whole-file parse (differential)', funct
     assert.ok(skipped >= 20, `only ${skipped} tricky inputs skipped most of their text`);
   });
 
+  it('on hand-written body-skipping cases, which skip bodies or find out that they cannot', async () => {
+    for (const input of bodyInputs()) {
+      const { skipping } = await assertSameFindingsEveryWay(input);
+      const what = `${input.label} as ${input.languageId}`;
+      if (input.expect === 'skips' || input.expect === 'skips-confirmed') {
+        assert.equal(skipping?.bodyFallback, undefined, `${what}: skipping abandoned`);
+        assert.ok((skipping?.skippedBodies?.length ?? 0) > 0, `${what}: nothing skipped`);
+        assert.equal((skipping?.droppedBodies ?? 0) > 0, input.expect === 'skips-confirmed', `${what}: ${skipping?.droppedBodies ?? 0} bodies dropped`);
+      } else {
+        assert.equal(skipping?.bodyFallback, input.expect, what);
+        assert.equal(skipping?.skippedBodies, undefined, what);
+      }
+    }
+  });
+
+  it('on damaged copies of the body-skipping cases', async () => {
+    const next = seededRandom(0xb0d1);
+    for (const input of bodyInputs()) for (const copy of damaged(input, next)) await assertSameFindings(copy);
+  });
+
   it('on the fixtures, real-world samples and the other tests’ code', async () => {
     const inputs = gatheredInputs();
     assert.ok(inputs.length >= 100, `gathered only ${inputs.length} inputs`);
@@ -414,8 +619,9 @@ describe('region parse: findings equal a whole-file parse (differential)', funct
   it('on the benchmark’s generated 5,000-line files', async () => {
     for (const { label, text, languageId } of benchFileCases()) {
       if (languageId === 'json' || languageId === 'yaml') continue;
-      const report = await assertSameFindings({ label, text, languageId });
-      assert.equal(report?.mode, 'regions', label);
+      const { regions, skipping } = await assertSameFindingsEveryWay({ label, text, languageId });
+      assert.equal(regions?.mode, 'regions', label);
+      if (label.includes('tools,')) assert.ok(skipping !== undefined && skipping.bodyFallback === undefined && skipping.parsedChars < text.length / 2, `${label}: bodies not skipped`);
     }
   });
 

@@ -44,8 +44,25 @@ export function decodeStringBody(body: string): string | undefined {
   return failed ? undefined : decoded;
 }
 
-/** A one-line label for messages: whitespace collapsed, long text cut. */
+const WHITESPACE = /\s/;
+
+/**
+ * A one-line label for messages: whitespace runs collapsed to one space, ends trimmed, long text cut. Reads
+ * only as much of `source` as the label needs: labels are made for every zod call, sources can be long.
+ */
 export function compactLabel(source: string, max = 48): string {
-  const oneLine = source.replace(/\s+/g, ' ').trim();
-  return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
+  let label = '';
+  let space = false;
+  for (let at = 0; at < source.length; at++) {
+    const char = source[at];
+    if (WHITESPACE.test(char)) {
+      space = label.length > 0;
+      continue;
+    }
+    if (space) label += ' ';
+    space = false;
+    label += char;
+    if (label.length > max) return `${label.slice(0, max - 1)}…`;
+  }
+  return label;
 }

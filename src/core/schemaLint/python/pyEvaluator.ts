@@ -28,6 +28,11 @@ export class PyEvaluator {
     this.kwargsSyntax = new BraceFixSyntax(text, PYTHON_KWARGS_DIALECT);
   }
 
+  /** Drops the cached values once the lint is done (see `SyntaxTree.release`). */
+  release(): void {
+    this.cache.clear();
+  }
+
   /** `evaluate` as a function value, for the shared literal helpers. */
   private readonly evaluateNode = (node: Node): StaticValue => this.evaluate(node);
 
@@ -123,6 +128,8 @@ export class PyEvaluator {
   }
 
   private dictionary(node: Node): StaticObject {
+    const skipped = node.tree.skipped;
+    if (skipped?.isSkipped(node) === true) return skipped.value({ kind: 'object', ...span(node), syntax: this.dictSyntax, openEnd: node.startIndex + 1 });
     const entries: StaticEntry[] = [];
     for (const child of node.namedChildren) {
       if (child === null || child.type === 'comment') continue;

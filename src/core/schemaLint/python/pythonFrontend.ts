@@ -3,13 +3,15 @@
  * arguments (`tool(name=…, parameters=…)` from the xAI SDK, MCP `Tool(name=…, inputSchema=…)`,
  * `FunctionDefinition(…)`), and the xAI SDK's positional `tool(name, description, parameters)`.
  */
+import type { Tree } from '@vscode/tree-sitter-wasm';
 import { SyntaxTree, type SyntaxNode as Node } from '../treeSitter/syntaxNode';
 import { defineLazily } from '../code/lazyProperty';
 import { wordOccurrences } from '../code/sourceText';
 import { findingsForCandidates, type FindingOptions } from '../findings';
 import type { StaticObject } from '../staticValue';
-import { planRegions } from '../regions/regionPlanner';
+import { planParse } from '../regions/regionPlanner';
 import { withRegionTree } from '../treeSitter/regionParse';
+import type { SkippedBodies } from '../treeSitter/skippedBodies';
 import { getParser } from '../treeSitter/treeSitterHost';
 import { recogniseTool, TOOL_SCHEMA_KEYS, type ToolCandidate, type ToolObjectContext } from '../toolShapes';
 import type { CodeParseOptions, LintFinding } from '../types';
@@ -21,11 +23,23 @@ const ANCHOR_WORDS = [...TOOL_SCHEMA_KEYS, 'tool'];
 
 export async function lintPython(text: string, options: FindingOptions & CodeParseOptions): Promise<LintFinding[]> {
   const parser = await getParser('python');
-  // Only the statements that can matter (those with the words `find` searches, and what they refer to).
-  const regions = planRegions(text, 'python', ANCHOR_WORDS, options.parseMode);
+  // Only the statements that can matter (those with the words `find` searches, and what they refer to), and
+  // in them not the plain nested bodies no rule reads (`properties: {…}`, zod shapes): see regions/skippableBodies.ts.
+  const plan = planParse(text, 'python', ANCHOR_WORDS, options.parseMode, options.skipBodies);
   // Values are evaluated lazily from the tree: judge (and build fixes) before the tree is freed.
   const reuse = options.documentKey === undefined ? undefined : { key: options.documentKey, grammar: 'python' };
-  return withRegionTree(parser, text, regions, (tree) => findingsForCandidates(new PyToolFinder(text, new SyntaxTree(tree, text)).find(), options), options.onParse, reuse) ?? [];
+  const find = (tree: Tree, skipped: SkippedBodies | undefined): LintFinding[] => {
+    const syntaxTree = new SyntaxTree(tree, text, skipped);
+    const finder = new PyToolFinder(text, syntaxTree);
+    try {
+      return findingsForCandidates(finder.find(), options);
+    } finally {
+      // Cut the links between this lint's objects: see SyntaxTree.release.
+      finder.release();
+      syntaxTree.release();
+    }
+  };
+  return withRegionTree(parser, text, { ...plan, objectType: 'dictionary' }, find, options.onParse, reuse) ?? [];
 }
 
 class PyToolFinder {
@@ -40,6 +54,10 @@ class PyToolFinder {
   ) {
     this.evaluator = new PyEvaluator(text, new PyBindings(text, tree));
     this.usesXaiSdk = /\bxai_sdk\b/.test(text);
+  }
+
+  release(): void {
+    this.evaluator.release();
   }
 
   find(): ToolCandidate[] {

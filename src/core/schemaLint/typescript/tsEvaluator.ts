@@ -41,6 +41,11 @@ export class TsEvaluator {
     this.zod = new ZodEvaluator(text, bindings, zodImports, (node) => this.evaluate(node));
   }
 
+  /** Drops the cached values once the lint is done (see `SyntaxTree.release`). */
+  release(): void {
+    this.cache.clear();
+  }
+
   /** `evaluate` as a function value, for the shared literal helpers. */
   private readonly evaluateNode = (node: Node): StaticValue => this.evaluate(node);
 
@@ -119,6 +124,8 @@ export class TsEvaluator {
   }
 
   private object(node: Node): StaticObject {
+    const skipped = node.tree.skipped;
+    if (skipped?.isSkipped(node) === true) return skipped.value({ kind: 'object', ...span(node), syntax: this.syntax, openEnd: node.startIndex + 1 });
     const entries: StaticEntry[] = [];
     for (const child of node.namedChildren) {
       if (child === null || child.type === 'comment') continue;

@@ -4,13 +4,15 @@
  * context they sit in (a `tool()` call, a Chat Completions `function:` wrapper, a `tools` map…), and hands
  * them to the shared shape recogniser.
  */
+import type { Tree } from '@vscode/tree-sitter-wasm';
 import { SyntaxTree, type SyntaxNode as Node } from '../treeSitter/syntaxNode';
 import { BraceFixSyntax, typescriptDialect, type BraceDialect } from '../braceSyntax';
 import { defineLazily } from '../code/lazyProperty';
 import { wordOccurrences } from '../code/sourceText';
 import { findingsForCandidates, type FindingOptions } from '../findings';
-import { planRegions } from '../regions/regionPlanner';
+import { planParse } from '../regions/regionPlanner';
 import { withRegionTree } from '../treeSitter/regionParse';
+import type { SkippedBodies } from '../treeSitter/skippedBodies';
 import { getParser, type GrammarName } from '../treeSitter/treeSitterHost';
 import { recogniseTool, TOOL_SCHEMA_KEYS, type ToolCandidate, type ToolObjectContext } from '../toolShapes';
 import type { CodeParseOptions, LintFinding } from '../types';
@@ -23,12 +25,24 @@ const TRANSPARENT_PARENTS = new Set(['parenthesized_expression', 'as_expression'
 export async function lintTypeScript(text: string, languageId: string, options: FindingOptions & CodeParseOptions): Promise<LintFinding[]> {
   const grammar: GrammarName = languageId === 'typescript' ? 'typescript' : languageId === 'typescriptreact' ? 'tsx' : 'javascript';
   const parser = await getParser(grammar);
-  // Only the statements that can matter (those with the words `find` searches, and what they refer to).
+  // Only the statements that can matter (those with the words `find` searches, and what they refer to), and
+  // in them not the plain nested bodies no rule reads (`properties: {…}`, zod shapes): see regions/skippableBodies.ts.
   // The TypeScript grammar reads `<T>` as a type, the others as JSX.
-  const regions = planRegions(text, grammar === 'typescript' ? 'javascript' : 'jsx', TOOL_SCHEMA_KEYS, options.parseMode);
+  const plan = planParse(text, grammar === 'typescript' ? 'javascript' : 'jsx', TOOL_SCHEMA_KEYS, options.parseMode, options.skipBodies);
   // Values are evaluated lazily from the tree: judge (and build fixes) before the tree is freed.
   const reuse = options.documentKey === undefined ? undefined : { key: options.documentKey, grammar };
-  return withRegionTree(parser, text, regions, (tree) => findingsForCandidates(new TsToolFinder(text, new SyntaxTree(tree, text)).find(), options), options.onParse, reuse) ?? [];
+  const find = (tree: Tree, skipped: SkippedBodies | undefined): LintFinding[] => {
+    const syntaxTree = new SyntaxTree(tree, text, skipped);
+    const finder = new TsToolFinder(text, syntaxTree);
+    try {
+      return findingsForCandidates(finder.find(), options);
+    } finally {
+      // Cut the links between this lint's objects: see SyntaxTree.release.
+      finder.release();
+      syntaxTree.release();
+    }
+  };
+  return withRegionTree(parser, text, { ...plan, objectType: 'object' }, find, options.onParse, reuse) ?? [];
 }
 
 class TsToolFinder {
@@ -39,6 +53,10 @@ class TsToolFinder {
     private readonly tree: SyntaxTree,
   ) {
     this.evaluator = new TsEvaluator(text, new TsBindings(text, tree), scanZodImports(tree, text), new BraceFixSyntax(text, lazyTypescriptDialect(text)));
+  }
+
+  release(): void {
+    this.evaluator.release();
   }
 
   find(): ToolCandidate[] {
