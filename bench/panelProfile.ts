@@ -7,7 +7,8 @@
  *
  * Run: npx tsx bench/panelProfile.ts [cpu|trace] [rate] [renderer]   (defaults: cpu 250 ours; renderers as in
  *      bench/panelContenders.ts)
- *      PANEL_PROFILE_OUT=file.json also writes the raw profile or trace (loadable in DevTools).
+ *      PANEL_PROFILE_OUT=file.json also writes the raw profile or trace (loadable in DevTools);
+ *      PANEL_PROFILE_CATEGORIES=cc,viz adds trace categories.
  */
 import { writeFileSync } from 'node:fs';
 import type { CDPSession } from 'playwright-core';
@@ -147,7 +148,8 @@ interface TraceEvent {
   args?: { name?: string };
 }
 
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'].join(',');
+/** PANEL_PROFILE_CATEGORIES adds trace categories (e.g. `cc,viz` to see what a commit waits for). */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing', ...(process.env.PANEL_PROFILE_CATEGORIES?.split(',') ?? [])].join(',');
 
 async function startTrace(cdp: CDPSession): Promise<Recording> {
   const events: TraceEvent[] = [];
