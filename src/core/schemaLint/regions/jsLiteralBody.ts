@@ -8,6 +8,8 @@
  * refusal (`-1`): the body is then parsed as usual.
  */
 
+import { LiteralScanner, literalEnd, MAX_NESTING, Refused } from './literalScanner';
+
 /** Words that are not plain names in value position (reserved, strict-mode, contextual words that change a parse). */
 const NOT_A_NAME = new Set([
   'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export', 'extends',
@@ -21,33 +23,18 @@ const NOT_A_NAME = new Set([
   'string', 'number', 'boolean', 'bigint', 'symbol', 'any', 'unknown', 'never', 'object',
 ]);
 const VALUE_WORDS = new Set(['true', 'false', 'null']);
-/** Nesting deeper than this is refused: hostile input must not exhaust the stack. */
-const MAX_NESTING = 64;
 /** `0x1F`, `0o7`, `0b1`, `12`, `1.5`, `.5`, `1e-3`: no separators, legacy octals or bigints (refused, not wrong). */
 const NUMBER = /(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[eE][+-]?[0-9]+)?)(?![\w$.])/y;
 /** Escapes every grammar agrees on; others (`\u{…}`, `\8`, `\x` without digits) are refused. */
 const ESCAPE = /\\(?:['"\\/bfnrtv`$]|0(?![0-9])|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|\r\n|\n|\r)/y;
 
-class Refused extends Error {}
-
 /** The offset of the `}` closing the plain-data object literal whose `{` is at `open`, or -1. */
 export function plainObjectLiteralEnd(text: string, open: number): number {
-  try {
-    const scanner = new Scanner(text, open);
-    scanner.object(0);
-    return scanner.pos - 1;
-  } catch (error) {
-    if (error instanceof Refused) return -1;
-    throw error;
-  }
+  const scanner = new Scanner(text, open);
+  return literalEnd(scanner, () => scanner.object(0));
 }
 
-class Scanner {
-  constructor(
-    private readonly text: string,
-    public pos: number,
-  ) {}
-
+class Scanner extends LiteralScanner {
   object(depth: number): void {
     if (depth > MAX_NESTING) throw new Refused();
     this.expect(123); // {
@@ -68,17 +55,10 @@ class Scanner {
   }
 
   private array(depth: number): void {
-    if (depth > MAX_NESTING) throw new Refused();
-    this.expect(91); // [
-    for (;;) {
-      this.trivia();
-      if (this.eat(93)) return;
+    this.list(depth, () => {
       this.eatSpread();
       this.value(depth);
-      this.trivia();
-      if (this.eat(93)) return;
-      this.expect(44);
-    }
+    });
   }
 
   /** A primary followed by `.name` and `(…)` postfixes. */
@@ -194,7 +174,7 @@ class Scanner {
   }
 
   /** Whitespace (ASCII and line terminators) and comments. */
-  private trivia(): void {
+  protected override trivia(): void {
     const { text } = this;
     for (;;) {
       const code = text.charCodeAt(this.pos);
@@ -216,16 +196,6 @@ class Scanner {
     if (text.charCodeAt(pos) !== 46 || text.charCodeAt(pos + 1) !== 46 || text.charCodeAt(pos + 2) !== 46) return false;
     this.pos += 3;
     return true;
-  }
-
-  private eat(code: number): boolean {
-    if (this.text.charCodeAt(this.pos) !== code) return false;
-    this.pos++;
-    return true;
-  }
-
-  private expect(code: number): void {
-    if (!this.eat(code)) throw new Refused();
   }
 
   private peekEither(a: number, b: number): boolean {

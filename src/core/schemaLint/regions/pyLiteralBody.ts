@@ -6,31 +6,18 @@
  * refusal (`-1`): the body is then parsed as usual.
  */
 
-const VALUE_WORDS = ['True', 'False', 'None'];
-/** Nesting deeper than this is refused: hostile input must not exhaust the stack. */
-const MAX_NESTING = 64;
-const NUMBER = /(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)(?![\w.])/y;
+import { LiteralScanner, literalEnd, MAX_NESTING, Refused } from './literalScanner';
 
-class Refused extends Error {}
+const VALUE_WORDS = ['True', 'False', 'None'];
+const NUMBER = /(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)(?![\w.])/y;
 
 /** The offset of the `}` closing the plain-data dict literal whose `{` is at `open`, or -1. */
 export function plainDictLiteralEnd(text: string, open: number): number {
-  try {
-    const scanner = new Scanner(text, open);
-    scanner.dict(0);
-    return scanner.pos - 1;
-  } catch (error) {
-    if (error instanceof Refused) return -1;
-    throw error;
-  }
+  const scanner = new Scanner(text, open);
+  return literalEnd(scanner, () => scanner.dict(0));
 }
 
-class Scanner {
-  constructor(
-    private readonly text: string,
-    public pos: number,
-  ) {}
-
+class Scanner extends LiteralScanner {
   dict(depth: number): void {
     if (depth > MAX_NESTING) throw new Refused();
     this.expect(123); // {
@@ -49,24 +36,11 @@ class Scanner {
     }
   }
 
-  private list(depth: number): void {
-    if (depth > MAX_NESTING) throw new Refused();
-    this.expect(91); // [
-    for (;;) {
-      this.trivia();
-      if (this.eat(93)) return;
-      this.value(depth);
-      this.trivia();
-      if (this.eat(93)) return;
-      this.expect(44);
-    }
-  }
-
   private value(depth: number): void {
     this.trivia();
     const code = this.text.charCodeAt(this.pos);
     if (code === 123) this.dict(depth + 1);
-    else if (code === 91) this.list(depth + 1);
+    else if (code === 91) this.list(depth + 1, () => this.value(depth + 1));
     else if (code === 39 || code === 34) this.strings();
     else if (code === 45) {
       this.pos++;
@@ -123,7 +97,7 @@ class Scanner {
   }
 
   /** Spaces, tabs, line breaks (inside brackets they are whitespace) and comments; a backslash continuation is refused. */
-  private trivia(): void {
+  protected override trivia(): void {
     const { text } = this;
     for (;;) {
       const code = text.charCodeAt(this.pos);
@@ -134,15 +108,5 @@ class Scanner {
         this.pos = at;
       } else return;
     }
-  }
-
-  private eat(code: number): boolean {
-    if (this.text.charCodeAt(this.pos) !== code) return false;
-    this.pos++;
-    return true;
-  }
-
-  private expect(code: number): void {
-    if (!this.eat(code)) throw new Refused();
   }
 }
