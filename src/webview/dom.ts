@@ -26,7 +26,7 @@ export function setAttribute(element: Element, name: string, value: AttributeVal
 /** A button that runs `onClick`; real `<button>` elements so they are keyboard reachable. */
 export function button(label: string, onClick: () => void, props: ElementProps = {}, icon?: string): HTMLButtonElement {
   const iconNode = icon ? [h('span', { class: `codicon codicon-${icon}`, attrs: { 'aria-hidden': 'true' } })] : [];
-  const element = h('button', { ...props, attrs: { type: 'button', ...props.attrs } }, ...iconNode, h('span', { text: label }));
+  const element = h('button', { ...props, attrs: { type: 'button', ...props.attrs } }, ...iconNode, h('span', { class: 'button-label', text: label }));
   element.addEventListener('click', onClick);
   return element;
 }

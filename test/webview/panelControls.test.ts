@@ -20,6 +20,39 @@ describe('panel: conversation controls and status (headless Chromium)', () => {
     assert.equal(await hidden('.demo-banner'), true);
   });
 
+  it('keeps the toolbar on one line in a narrow panel: icon-only buttons that keep their accessible names', async () => {
+    const p = panel();
+    await p.send({ type: 'config', model: 'grok-build-0.1', demo: false, webSearch: false });
+    await p.settle();
+    const toolbar = () =>
+      p.page.$eval('.toolbar', (bar) => ({
+        height: bar.getBoundingClientRect().height,
+        buttons: [...bar.querySelectorAll('button')].map((b) => ({
+          name: b.textContent?.trim(),
+          labelWidth: (b.querySelector('.button-label') as HTMLElement).getBoundingClientRect().width,
+          height: b.getBoundingClientRect().height,
+          right: b.getBoundingClientRect().right,
+        })),
+        width: bar.getBoundingClientRect().width,
+      }));
+    try {
+      await p.page.setViewportSize({ width: 700, height: 500 });
+      const wide = await toolbar();
+      assert.deepEqual(wide.buttons.map((b) => b.name), ['Web search', 'New Chat']);
+      assert.ok(wide.buttons.every((b) => b.labelWidth > 20), 'labels are shown when there is room');
+
+      await p.page.setViewportSize({ width: 240, height: 500 });
+      const narrow = await toolbar();
+      assert.deepEqual(narrow.buttons.map((b) => b.name), ['Web search', 'New Chat'], 'the names stay for screen readers');
+      assert.ok(narrow.buttons.every((b) => b.labelWidth <= 1), 'labels are visually hidden');
+      assert.ok(narrow.height <= wide.height + 1, `the toolbar stays one line (${narrow.height} px vs ${wide.height} px)`);
+      assert.ok(narrow.buttons.every((b) => b.height <= wide.buttons[0].height + 1), 'no button wraps');
+      assert.ok(narrow.buttons.every((b) => b.right <= narrow.width + 1), 'every button is inside the panel');
+    } finally {
+      await p.page.setViewportSize({ width: 1280, height: 720 });
+    }
+  });
+
   it('shows what was asked: action, file and lines, language, question, truncation notice', async () => {
     const p = panel();
     await p.send(
