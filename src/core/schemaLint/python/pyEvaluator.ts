@@ -6,48 +6,24 @@
 import type { SyntaxNode as Node } from '../treeSitter/syntaxNode';
 import { BraceFixSyntax, PYTHON_DICT_DIALECT, PYTHON_KWARGS_DIALECT } from '../braceSyntax';
 import { literalItems, nodeSpan as span, spreadEntries, unknownSpreadEntry } from '../code/literalSpreads';
+import { NodeEvaluator } from '../code/nodeEvaluator';
 import { compactLabel, decodeStringBody } from '../code/sourceText';
 import { LazyEntry, lookup, unknownValue, viaReference, type FixSyntax, type StaticEntry, type StaticObject, type StaticValue } from '../staticValue';
 import type { PyBindings } from './pyBindings';
 
-const MAX_DEPTH = 120;
 const STRING_PREFIX = /^([rRuUbBfF]{0,2})('''|"""|'|")/;
 
-export class PyEvaluator {
-  private readonly cache = new Map<number, StaticValue>();
-  private readonly resolving = new Set<string>();
+export class PyEvaluator extends NodeEvaluator {
   private readonly dictSyntax: FixSyntax;
   private readonly kwargsSyntax: FixSyntax;
-  private depth = 0;
 
   constructor(
     private readonly text: string,
     private readonly bindings: PyBindings,
   ) {
+    super();
     this.dictSyntax = new BraceFixSyntax(text, PYTHON_DICT_DIALECT);
     this.kwargsSyntax = new BraceFixSyntax(text, PYTHON_KWARGS_DIALECT);
-  }
-
-  /** Drops the cached values once the lint is done (see `SyntaxTree.release`). */
-  release(): void {
-    this.cache.clear();
-  }
-
-  /** `evaluate` as a function value, for the shared literal helpers. */
-  private readonly evaluateNode = (node: Node): StaticValue => this.evaluate(node);
-
-  evaluate(node: Node): StaticValue {
-    const cached = this.cache.get(node.id);
-    if (cached !== undefined) return cached;
-    if (this.depth >= MAX_DEPTH) return unknownValue(span(node), 'a deeply nested expression');
-    this.depth++;
-    try {
-      const value = this.compute(node);
-      this.cache.set(node.id, value);
-      return value;
-    } finally {
-      this.depth--;
-    }
   }
 
   /** A call's keyword arguments as an object: `tool(name=…, parameters=…)`, `Tool(name=…, inputSchema=…)`. */
@@ -75,7 +51,7 @@ export class PyEvaluator {
     );
   }
 
-  private compute(node: Node): StaticValue {
+  protected override compute(node: Node): StaticValue {
     const at = span(node);
     switch (node.type) {
       case 'dictionary':
@@ -193,17 +169,7 @@ export class PyEvaluator {
     const name = node.text;
     const at = span(node);
     const binding = this.bindings.resolve(name);
-    if (binding.kind === 'none') return unknownValue(at, `${name}, which is not assigned in this file`);
-    if (binding.kind === 'opaque') return unknownValue(at, binding.reason);
-    if (this.resolving.has(name)) return unknownValue(at, `${name}, which refers to itself`);
-    if (binding.value.hasError) return unknownValue(at, `${name}, whose value has a syntax error`);
-    this.resolving.add(name);
-    try {
-      const value = this.evaluate(binding.value);
-      return value.kind === 'unknown' ? value : viaReference(value, at);
-    } finally {
-      this.resolving.delete(name);
-    }
+    return this.boundValue(name, at, binding, 'which is not assigned in this file');
   }
 
   private subscript(node: Node): StaticValue {

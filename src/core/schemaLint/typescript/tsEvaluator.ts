@@ -6,6 +6,7 @@
  */
 import type { SyntaxNode as Node } from '../treeSitter/syntaxNode';
 import { literalItems, spreadEntries } from '../code/literalSpreads';
+import { NodeEvaluator } from '../code/nodeEvaluator';
 import { compactLabel, decodeStringBody, wordOccurrences } from '../code/sourceText';
 import { LazyEntry, lookup, unknownValue, viaReference, type FixSyntax, type StaticEntry, type StaticObject, type StaticValue } from '../staticValue';
 import type { TsBindings } from './tsBindings';
@@ -13,8 +14,6 @@ import { span, TRANSPARENT, unwrap } from './tsNodes';
 import { ZodEvaluator } from './zodEvaluator';
 import type { ZodImports } from './zodImports';
 
-/** Expression nesting deeper than this is not evaluated (hostile or generated input). */
-const MAX_DEPTH = 120;
 /** Calls that return their argument's schema unchanged. */
 const IDENTITY_CALLS = new Set(['jsonSchema', 'freeze', 'structuredClone', 'asSchema']);
 /** Of those, the AI SDK's wrappers: they take one JSON Schema object (and an options object). */
@@ -26,11 +25,8 @@ const LOCAL_DECLARATIONS = new Set(['function_declaration', 'generator_function_
 /** Calls that turn a zod schema into JSON Schema (or an AI SDK schema wrapping it). */
 const ZOD_CONVERSIONS = new Set(['zodSchema', 'toJSONSchema', 'zodToJsonSchema', 'zodToJSONSchema']);
 
-export class TsEvaluator {
-  private readonly cache = new Map<number, StaticValue>();
-  private readonly resolving = new Set<string>();
+export class TsEvaluator extends NodeEvaluator {
   private readonly zod: ZodEvaluator;
-  private depth = 0;
 
   constructor(
     private readonly text: string,
@@ -38,29 +34,8 @@ export class TsEvaluator {
     zodImports: ZodImports,
     private readonly syntax: FixSyntax,
   ) {
+    super();
     this.zod = new ZodEvaluator(text, bindings, zodImports, (node) => this.evaluate(node));
-  }
-
-  /** Drops the cached values once the lint is done (see `SyntaxTree.release`). */
-  release(): void {
-    this.cache.clear();
-  }
-
-  /** `evaluate` as a function value, for the shared literal helpers. */
-  private readonly evaluateNode = (node: Node): StaticValue => this.evaluate(node);
-
-  evaluate(node: Node): StaticValue {
-    const cached = this.cache.get(node.id);
-    if (cached !== undefined) return cached;
-    if (this.depth >= MAX_DEPTH) return unknownValue(span(node), 'a deeply nested expression');
-    this.depth++;
-    try {
-      const value = this.compute(node);
-      this.cache.set(node.id, value);
-      return value;
-    } finally {
-      this.depth--;
-    }
   }
 
   /** The object literal `node` as a value (used for tool objects, which are always literals). */
@@ -69,7 +44,7 @@ export class TsEvaluator {
     return value.kind === 'object' ? value : { kind: 'object', ...span(node), entries: [{ key: undefined, keyStart: node.startIndex, keyEnd: node.startIndex, value }] };
   }
 
-  private compute(node: Node): StaticValue {
+  protected override compute(node: Node): StaticValue {
     const at = span(node);
     switch (node.type) {
       case 'object':
@@ -183,17 +158,7 @@ export class TsEvaluator {
     const at = span(node);
     if (name === 'undefined') return unknownValue(at, 'undefined');
     const binding = this.bindings.resolve(name);
-    if (binding.kind === 'none') return unknownValue(at, `${name}, which is not defined in this file`);
-    if (binding.kind === 'opaque') return unknownValue(at, binding.reason);
-    if (this.resolving.has(name)) return unknownValue(at, `${name}, which refers to itself`);
-    if (binding.value.hasError) return unknownValue(at, `${name}, whose value has a syntax error`);
-    this.resolving.add(name);
-    try {
-      const value = this.evaluate(binding.value);
-      return value.kind === 'unknown' ? value : viaReference(value, at);
-    } finally {
-      this.resolving.delete(name);
-    }
+    return this.boundValue(name, at, binding, 'which is not defined in this file');
   }
 
   private member(node: Node): StaticValue {
