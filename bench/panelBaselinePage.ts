@@ -6,7 +6,12 @@
  *    fed the host's coalesced messages, a full render per host message;
  *  - `per-frame`: the same full render, at most once per animation frame;
  *  - `none`: receives the messages and renders nothing (the floor: what delivering the stream and
- *    measuring it cost on their own).
+ *    measuring it cost on their own);
+ *  - `text`: no markdown at all: at most once per animation frame, the new text is appended to the
+ *    text node of the last line, each source line its own paragraph (the text floor: what showing
+ *    every frame's new text costs the browser here, the least any renderer that keeps up frame by
+ *    frame can pay; a line per paragraph keeps each paragraph as short as the markdown's, where one
+ *    text node for the whole answer would make every frame re-lay out all of it).
  * The full render replaces the answer's children with DOMPurify's fragment: the cheapest form of
  * "replace innerHTML" (no serialise and re-parse). Renderers follow the bottom like the panel does
  * (a ResizeObserver: at most once per frame, without forcing a layout). They skip what the panel does
@@ -18,7 +23,7 @@ import { createMarkdownRenderer, type MarkdownEnv } from '../src/core/markdown/m
 import type { HostMessage } from '../src/core/panelProtocol';
 import { sanitizeToFragment } from '../src/webview/sanitize';
 
-export type BaselineMode = 'per-message' | 'per-frame' | 'none';
+export type BaselineMode = 'per-message' | 'per-frame' | 'text' | 'none';
 
 const md = createMarkdownRenderer();
 
@@ -29,9 +34,16 @@ function startBaseline(root: HTMLElement, mode: BaselineMode): void {
   let answer: HTMLElement | undefined;
   let text = '';
   let frameRequested = false;
+  /** `text` mode: how much of `text` the answer shows. */
+  let shownLength = 0;
 
   const render = (): void => {
     if (!answer) return;
+    if (mode === 'text') {
+      appendPlainLines(answer, text.slice(shownLength));
+      shownLength = text.length;
+      return;
+    }
     const env: MarkdownEnv = { citations: new CitationNumbering() };
     answer.replaceChildren(sanitizeToFragment(md.render(text, env)));
   };
@@ -43,7 +55,7 @@ function startBaseline(root: HTMLElement, mode: BaselineMode): void {
 
   const textChanged = (): void => {
     if (mode === 'per-message') render();
-    else if (mode === 'per-frame' && !frameRequested) {
+    else if ((mode === 'per-frame' || mode === 'text') && !frameRequested) {
       frameRequested = true;
       requestAnimationFrame(() => {
         frameRequested = false;
@@ -76,6 +88,7 @@ function startBaseline(root: HTMLElement, mode: BaselineMode): void {
         conversation.replaceChildren();
         answer = undefined;
         text = '';
+        shownLength = 0;
         break;
       default:
         break;
@@ -83,6 +96,21 @@ function startBaseline(root: HTMLElement, mode: BaselineMode): void {
   });
 }
 
+/** Appends `text` to `answer` as plain lines: to the last line's text node, a new paragraph per line feed. */
+function appendPlainLines(answer: HTMLElement, text: string): void {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let last = answer.lastElementChild?.firstChild;
+    if (i > 0 || !(last instanceof Text)) {
+      const paragraph = document.createElement('p');
+      last = document.createTextNode('');
+      paragraph.append(last);
+      answer.append(paragraph);
+    }
+    if (lines[i]) (last as Text).appendData(lines[i]);
+  }
+}
+
 const mode = new URLSearchParams(location.search).get('mode');
-if (mode !== 'per-message' && mode !== 'per-frame' && mode !== 'none') throw new Error(`panel bench baseline: unknown mode ${mode}`);
+if (mode !== 'per-message' && mode !== 'per-frame' && mode !== 'text' && mode !== 'none') throw new Error(`panel bench baseline: unknown mode ${mode}`);
 startBaseline(document.getElementById('app') ?? document.body, mode);

@@ -3,6 +3,7 @@
  * esbuild.mjs's production settings for the panel) and the baselines in the panel's HTML shell (same
  * CSP, same stylesheet) on 127.0.0.1, and opens each in a fresh page with the probe installed and a
  * DevTools session for posting host messages and reading main-thread metrics.
+ * PANEL_BENCH_EXTRA_CSS (CSS text) is appended to the stylesheet every page gets: for trying a CSS change.
  */
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -62,7 +63,7 @@ export class BenchBrowser {
   static async start(options: { minify?: boolean } = {}): Promise<BenchBrowser> {
     const minify = options.minify ?? true;
     const [panelJs, baselineJs] = await Promise.all([bundle('src/webview/main.ts', minify), bundle('bench/panelBaselinePage.ts', minify)]);
-    const css = readFileSync(join(ROOT, 'media', 'panel.css'), 'utf8');
+    const css = readFileSync(join(ROOT, 'media', 'panel.css'), 'utf8') + (process.env.PANEL_BENCH_EXTRA_CSS ?? '');
     let origin = '';
     const server = createServer((req, res) => {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;

@@ -8,7 +8,7 @@
  * Run: npx tsx bench/panelProfile.ts [cpu|trace] [rate] [renderer]   (defaults: cpu 250 ours; renderers as in
  *      bench/panelContenders.ts)
  *      PANEL_PROFILE_OUT=file.json also writes the raw profile or trace (loadable in DevTools);
- *      PANEL_PROFILE_CATEGORIES=cc,viz adds trace categories.
+ *      PANEL_PROFILE_CATEGORIES=cc,viz adds trace categories; PANEL_PROFILE_TOP=N rows per table (35).
  */
 import { writeFileSync } from 'node:fs';
 import type { CDPSession } from 'playwright-core';
@@ -22,7 +22,7 @@ import { formatMs, printTable } from './stats';
 
 const TURN_ID = 'bench';
 const MODEL = 'grok-build-0.1';
-const TOP = 35;
+const TOP = Number(process.env.PANEL_PROFILE_TOP ?? 35);
 
 type Mode = 'cpu' | 'trace';
 

@@ -115,10 +115,11 @@ export function printGoals(rates: readonly number[], runs: readonly PanelRun[]):
       const ours = find(rate, 'ours');
       return ours?.metrics ? judge({ ...ours, metrics: ours.metrics }, rate) : '(not run)';
     });
-  const ratio = (base: Contender, goal: number) =>
-    perRate((ours, rate) => {
+  const ratio = (base: Contender, goal: number, of: Contender = 'ours') =>
+    rates.map((rate) => {
+      const ours = find(rate, of);
       const other = find(rate, base);
-      if (!other?.metrics) return '(not run)';
+      if (!ours?.metrics || !other?.metrics) return '(not run)';
       const oursNet = netMs(ours, runs);
       const otherNet = netMs(other, runs);
       const measures: [string, number | undefined][] = [
@@ -129,11 +130,18 @@ export function printGoals(rates: readonly number[], runs: readonly PanelRun[]):
       ];
       const shown = measures.filter((m): m is [string, number] => m[1] !== undefined);
       const met = shown.filter(([, r]) => r >= goal).map(([name]) => name);
-      const summary = met.length === shown.length ? 'met' : met.length === 0 ? 'NOT met' : `met by ${met.join(', ')} only`;
+      // For the text floor: whether even plain text would meet the goal on this machine.
+      const [yes, no] = of === 'ours' ? ['met', 'NOT met'] : ['within reach', 'out of reach'];
+      const summary = met.length === shown.length ? yes : met.length === 0 ? no : `${yes} by ${met.join(', ')} only`;
       return `${shown.map(([name, r]) => `${name} 1/${r.toFixed(1)}`).join(', ')}: ${summary}`;
     });
   rows.push([`main thread ≤ 1/${GOALS.vsNaive} of naive (per delta)`, ...ratio('naive', GOALS.vsNaive)]);
   rows.push([`main thread ≤ 1/${GOALS.vsPerFrame} of per-frame`, ...ratio('per-frame', GOALS.vsPerFrame)]);
+  // What no renderer that shows each frame's text can beat here: the same ratios for plain text.
+  if (runs.some((r) => r.contender === 'text-floor')) {
+    rows.push(['  (bound) text floor vs naive', ...ratio('naive', GOALS.vsNaive, 'text-floor')]);
+    rows.push(['  (bound) text floor vs per-frame', ...ratio('per-frame', GOALS.vsPerFrame, 'text-floor')]);
+  }
   rows.push([
     `no frame over ${GOALS.longestFrameMs} ms`,
     ...perRate(({ frames, metrics }, rate) => {
