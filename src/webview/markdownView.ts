@@ -2,7 +2,8 @@
  * Puts an `IncrementalMarkdown` stream into a DOM element: finished blocks are sanitised and appended
  * once and never touched again; the open tail is re-rendered on each render, and its nodes change only
  * as much as its HTML did: not at all when it is the same (a citation still arriving is held back),
- * one text node when only text was added at its end (most frames of a stream), else they are replaced.
+ * one text node when only text was added at its end (most frames of a stream), else the sanitised new
+ * render is morphed into them (tailMorph.ts), which also carries them into the blocks they finish as.
  */
 import type { MarkdownIt } from 'markdown-it';
 import type { CitedUrl } from '../core/markdown/citationSources';
@@ -10,6 +11,7 @@ import { findHtmlTextAppend } from '../core/markdown/htmlTextAppend';
 import { IncrementalMarkdown } from '../core/markdown/incrementalMarkdown';
 import { sanitizeToFragment } from './sanitize';
 import { applyTailTextAppend } from './tailTextAppend';
+import { morphSiblings } from './tailMorph';
 
 /** What one `render()` did to the DOM. */
 export type RenderChange = 'none' | 'text' | 'nodes';
@@ -76,20 +78,18 @@ export class MarkdownView {
         return 'text';
       }
     }
-    for (const node of this.tailNodes) node.remove();
-    this.tailNodes = [];
     this.tailHtml = tailHtml;
-    if (update.finishedHtml) {
-      const finished = sanitizeToFragment(update.finishedHtml);
-      this.decorate(finished, true);
-      this.element.append(finished);
-    }
-    if (update.tailHtml) {
-      const tail = sanitizeToFragment(update.tailHtml);
-      this.decorate(tail, false);
-      this.tailNodes = [...tail.childNodes];
-      this.element.append(tail);
-    }
+    const finished = update.finishedHtml ? sanitizeToFragment(update.finishedHtml) : undefined;
+    const tail = update.tailHtml ? sanitizeToFragment(update.tailHtml) : undefined;
+    // Finished code blocks get toolbars and queued highlighting that hold on to the fragment's own
+    // nodes: those go in as they are. Anything else grows out of the tail's nodes.
+    const carried = finished?.querySelector('pre') ? [] : this.tailNodes;
+    if (carried !== this.tailNodes) for (const node of this.tailNodes) node.remove();
+    if (finished) this.decorate(finished, true);
+    if (tail) this.decorate(tail, false);
+    const finishedNodes = finished ? [...finished.childNodes] : [];
+    const shown = morphSiblings(this.element, carried, [...finishedNodes, ...(tail ? tail.childNodes : [])]);
+    this.tailNodes = shown.slice(finishedNodes.length);
     return 'nodes';
   }
 }

@@ -1,9 +1,26 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { buildLongAnswer } from '../../src/fakeServer/answers/longAnswer';
-import type { PatchCheck, StreamCheck } from './support/markdownViewEntry';
+import type { KeptCheck, MorphCheck, PatchCheck, StreamCheck } from './support/markdownViewEntry';
 import { MARKDOWN_FIXTURES } from './support/markdownFixtures';
 import { usePanel } from './support/panelHarness';
+
+/** Random HTML of the kinds the renderer emits: blocks, inline elements, attributes, text. */
+function randomHtml(next: () => number, depth = 0): string {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+  const count = 1 + Math.floor(next() * 3);
+  let html = '';
+  for (let i = 0; i < count; i++) {
+    const kind = depth > 2 ? 'text' : pick(['text', 'text', 'p', 'ul', 'strong', 'code', 'a', 'a2', 'br']);
+    if (kind === 'text') html += pick(['a', 'b c', 'x & y', '\n', ' ', 'long text here']);
+    else if (kind === 'ul') html += `<ul>\n<li>${randomHtml(next, depth + 1)}</li>\n${next() < 0.5 ? '<li>z</li>\n' : ''}</ul>\n`;
+    else if (kind === 'a') html += `<a class="citation" href="https://x.ai/${pick(['1', '2'])}" data-cite="${pick(['1', '2'])}">${pick(['1', '2'])}</a>`;
+    else if (kind === 'a2') html += `<a href="https://x.ai/p"${next() < 0.5 ? ' title="t"' : ''}>${randomHtml(next, depth + 1)}</a>`;
+    else if (kind === 'br') html += '<br>';
+    else html += `<${kind}>${randomHtml(next, depth + 1)}</${kind}>`;
+  }
+  return html;
+}
 
 /** A seeded PRNG so failures reproduce. */
 function random(seed: number): () => number {
@@ -72,6 +89,54 @@ describe('MarkdownView: the streamed DOM equals a re-render after every frame (h
     const result = await check(['Plain start', ' &lt;script&gt;', ' <img src=x onerror=alert(1)>', ' "quoted" & more', '\n\n```\n', '</code><script>x()</script>', '\n```\n']);
     assert.deepEqual(result.mismatches, []);
     assert.ok(!/<script|<img/i.test(result.finalHtml), result.finalHtml);
+  });
+
+  it('grows the tail out of its nodes when elements are added: list items, chips, a finished paragraph', async () => {
+    const kept = (pieces: string[], selector: string, final = false) =>
+      page.evaluate(([p, sel, f]) => (window as unknown as { keptCheck(p: string[], s: string, f: boolean): KeptCheck }).keptCheck(p, sel, f), [pieces, selector, final] as const);
+    for (const [pieces, selector] of [
+      [['- first item\n', '- second `code` item\n- th', 'ird'], 'li'],
+      [['Intro [[1]](https://x.ai/a) then', ' more [[2]](https://x.ai/b) end'], 'a.citation'],
+      [['A paragraph with **bold**', ' and *more*', '.\n\nThe next one'], 'strong'],
+      [['| a | b |\n|---|---|\n| 1 | 2 |\n', '| 3 | `4` |\n'], 'td'],
+    ] as const) {
+      const result = await kept([...pieces], selector, true);
+      assert.ok(result.changes.nodes >= 2, JSON.stringify(result));
+      assert.ok(result.kept, `${selector} of ${JSON.stringify(pieces)} was replaced: ${JSON.stringify(result)}`);
+    }
+    // A finished code block goes in as its fragment's own nodes: the panel's toolbar and queued
+    // highlighting hold on to those.
+    const code = await kept(['```js\nlet a = 1;', '\n```\n\nAfter'], 'pre');
+    assert.ok(code.first.startsWith('<pre>') && !code.kept, JSON.stringify(code));
+  });
+
+  it('morphs a tail into exactly the DOM of its new render', async () => {
+    const morph = (previous: string, next: string) =>
+      page.evaluate(([a, b]) => (window as unknown as { morphCheck(a: string, b: string): MorphCheck }).morphCheck(a, b), [previous, next] as const);
+    const cases: [string, string, number][] = [
+      // [previous, next, elements of previous that must still be there]
+      ['<ul>\n<li>a</li>\n</ul>\n', '<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n', 2],
+      ['<p>x <a class="citation" href="https://a/" data-cite="1">1</a> y</p>\n', '<p>x <a class="citation" href="https://a/" data-cite="1">1</a> y <a class="citation" href="https://b/" data-cite="2">2</a> z</p>\n', 2],
+      ['<p><a href="https://a/" title="t" class="c">x</a></p>', '<p><a href="https://b/">x</a></p>', 2],
+      ['<p>a</p>', '<ul><li>a</li></ul>', 0],
+      ['<p>a</p><p>b</p>', '<p>a</p>', 1],
+      ['', '<p>a</p>\n<p>b</p>', 0],
+      ['<p>a</p>\n', '', 0],
+      ['<p>a<strong>b</strong>c</p>', '<p>a<em>b</em>c</p>', 1],
+    ];
+    for (const [previous, next, keptElements] of cases) {
+      const result = await morph(previous, next);
+      assert.equal(result.morphed, result.parsed, `${JSON.stringify(previous)} → ${JSON.stringify(next)}`);
+      assert.ok(result.returnedInPlace, `${JSON.stringify(previous)} → ${JSON.stringify(next)}`);
+      assert.equal(result.keptElements, keptElements, `${JSON.stringify(previous)} → ${JSON.stringify(next)}`);
+    }
+    const next = random(11);
+    for (let i = 0; i < 300; i++) {
+      const [previous, following] = [randomHtml(next), randomHtml(next)];
+      const result = await morph(previous, following);
+      assert.equal(result.morphed, result.parsed, `${JSON.stringify(previous)} → ${JSON.stringify(following)}`);
+      assert.ok(result.returnedInPlace, `${JSON.stringify(previous)} → ${JSON.stringify(following)}`);
+    }
   });
 
   it('patches text exactly where the HTML parser would put it, merging with neighbouring text', async () => {

@@ -7,6 +7,7 @@ import { createMarkdownRenderer } from '../../../src/core/markdown/markdownRende
 import { CODE_BLOCK_ATTRIBUTE, CodeBlockSources, withoutCodeBlockIds } from '../../../src/webview/codeBlockSources';
 import { findHtmlTextAppend } from '../../../src/core/markdown/htmlTextAppend';
 import { MarkdownView, type RenderChange } from '../../../src/webview/markdownView';
+import { morphSiblings } from '../../../src/webview/tailMorph';
 import { applyTailTextAppend } from '../../../src/webview/tailTextAppend';
 
 export interface StreamCheck {
@@ -98,4 +99,60 @@ function patchCheck(previous: string, next: string): PatchCheck {
   return { found: append !== undefined, applied, original, patched: shape(container), parsed: shape(parse(next)) };
 }
 
-Object.assign(window, { streamCheck, patchCheck });
+export interface KeptCheck {
+  /** Whether the element the first render showed is still the one in the view at the end. */
+  kept: boolean;
+  changes: Record<RenderChange, number>;
+  /** The first element `selector` matched, after the first piece. */
+  first: string;
+  finalHtml: string;
+}
+
+/** Streams `pieces`, and follows the element `selector` matches after the first one. */
+function keptCheck(pieces: string[], selector: string, final: boolean): KeptCheck {
+  const view = newView();
+  const changes: Record<RenderChange, number> = { none: 0, text: 0, nodes: 0 };
+  let element: Element | null = null;
+  pieces.forEach((piece, i) => {
+    view.append(piece);
+    changes[view.render(false)]++;
+    if (i === 0) element = view.element.querySelector(selector);
+    sources.clear();
+  });
+  if (final) changes[view.render(true)]++;
+  sources.clear();
+  const first = element as Element | null;
+  return { kept: first !== null && view.element.contains(first), changes, first: first?.outerHTML ?? '', finalHtml: view.element.innerHTML };
+}
+
+export interface MorphCheck {
+  /** Shapes of the morphed DOM and of the DOM parsed from `next`. */
+  morphed: string;
+  parsed: string;
+  /** Elements of the DOM parsed from `previous` that are still in the morphed one. */
+  keptElements: number;
+  /** Whether the container's children are exactly the nodes morphSiblings returned. */
+  returnedInPlace: boolean;
+}
+
+/** Parses both (trusted test HTML), morphs the nodes of `previous` into those of `next`. */
+function morphCheck(previous: string, next: string): MorphCheck {
+  const container = document.createElement('div');
+  container.innerHTML = `<p>settled</p>${previous}`;
+  const settled = container.firstChild as ChildNode;
+  const before = [...container.querySelectorAll('*')];
+  const template = document.createElement('template');
+  template.innerHTML = next;
+  const returned = morphSiblings(container, [...container.childNodes].slice(1), [...template.content.childNodes]);
+  const expected = document.createElement('div');
+  expected.innerHTML = `<p>settled</p>${next}`;
+  const children = [...container.childNodes];
+  return {
+    morphed: shape(container),
+    parsed: shape(expected),
+    keptElements: before.filter((e) => container.contains(e) && e !== settled).length,
+    returnedInPlace: children[0] === settled && children.length === returned.length + 1 && returned.every((node, i) => children[i + 1] === node),
+  };
+}
+
+Object.assign(window, { streamCheck, patchCheck, keptCheck, morphCheck });
