@@ -70,6 +70,25 @@ describe('annotation offsets', () => {
     assert.equal(direct?.url, 'https://a.example/x');
   });
 
+  it('reads code-point offsets the way Array.from counts them, lone surrogates included', () => {
+    const pieces = ['😀', '\uD83D', '\uDE00', 'ab', ' ', '[[1]](https://a.example/x)', '[[2]](https://b.example/y)'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    for (let round = 0; round < 300; round++) {
+      const text = Array.from({ length: 2 + Math.floor(next() * 12) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+      for (const url of ['https://a.example/x', 'https://b.example/y']) {
+        const link = `[[${url.includes('a.example') ? 1 : 2}]](${url})`;
+        const at = text.indexOf(link);
+        if (at === -1) continue;
+        const start = Array.from(text.slice(0, at)).length;
+        const located = locateAnnotatedCitation(text, { url, startIndex: start, endIndex: start + Array.from(link).length });
+        assert.equal(located?.url, url, JSON.stringify(text));
+      }
+      const points = Array.from(text).length;
+      assert.equal(locateAnnotatedCitation(text, { url: 'https://a.example/x', startIndex: points, endIndex: points + 5 }), undefined);
+    }
+  });
+
   it('treats 0/0, missing, reversed, out-of-range and mismatched offsets as no position', () => {
     const url = 'https://x.ai/company';
     for (const offsets of [

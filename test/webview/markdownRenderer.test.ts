@@ -18,6 +18,16 @@ describe('link policy', () => {
   });
 });
 
+describe('link policy, remembered', () => {
+  it('judges a URL the same however many others were judged in between', () => {
+    const urls = Array.from({ length: 1500 }, (_, i) => (i % 3 === 0 ? `javascript:alert(${i})` : i % 3 === 1 ? `https://x.ai/${i}` : `data:text/html,${i}`));
+    const first = urls.map(isSafeLinkUrl);
+    assert.deepEqual(first, urls.map((url) => url.startsWith('https:')));
+    assert.deepEqual([...urls].reverse().map(isSafeLinkUrl), [...first].reverse());
+    assert.ok(!isSafeImageUrl('http://x.ai/a.png') && isSafeImageUrl('https://x.ai/a.png') && !isSafeLinkUrl('java\tscript:alert(1)'));
+  });
+});
+
 describe('markdown renderer', () => {
   it('escapes raw HTML instead of parsing it', () => {
     const html = render('<script>alert(1)</script>\n\n<img src=x onerror=alert(1)> <b onclick="x()">b</b>');
