@@ -158,7 +158,9 @@ export function printGoals(rates: readonly number[], runs: readonly PanelRun[]):
     ...perRate(({ metrics }) => {
       const rendered = p95(metrics.postToDom);
       const visible = p95(metrics.postToVisible);
-      return `${formatMs(rendered)}: ${verdict(rendered <= GOALS.p95LatencyMs)}; until held-back citations show ${formatMs(visible)}: ${verdict(visible <= GOALS.p95LatencyMs)}`;
+      // Stricter than the goal: text of a citation still arriving counts only once the whole link
+      // has come (a chip cannot show before its URL is complete), so it waits for later deltas.
+      return `${formatMs(rendered)}: ${verdict(rendered <= GOALS.p95LatencyMs)}; until held-back citations show ${formatMs(visible)} (${visible <= GOALS.p95LatencyMs ? 'also within' : 'over'} ${GOALS.p95LatencyMs} ms)`;
     }),
   ]);
   rows.push([
