@@ -20,7 +20,10 @@ export interface MarkdownViewOptions {
   /**
    * Runs on each sanitised fragment before it is inserted (chip tooltips, code block toolbars).
    * `settled`: the fragment holds finished blocks, never rendered again (else the open tail).
-   * It may change attributes, and add or remove elements of settled fragments only.
+   * It may change attributes, and add or remove elements of settled fragments only. What it shows
+   * ends up in the DOM, but not always as the fragment's own nodes: the morph may carry the shown
+   * nodes over instead. Only a settled fragment holding a `<pre>` goes in as it is, so only there may
+   * it keep references to nodes or add listeners (code block toolbars, queued highlighting).
    */
   decorate?: (fragment: DocumentFragment, settled: boolean) => void;
   /**
