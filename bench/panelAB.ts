@@ -11,16 +11,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildLongAnswer } from '../src/fakeServer/answers/longAnswer';
-import { long as longScenario } from '../src/fakeServer/scenarios/answerScenarios';
-import { chunkText } from '../src/fakeServer/textChunks';
-import { BenchBrowser, hostNow, type BenchPage } from './panelBrowser';
-import { streamAnswer, type AnswerPlan } from './panelStream';
+import { BenchBrowser } from './panelBrowser';
+import { benchAnswer, startMeasuredTurn, streamMeasured, warmUp } from './panelSession';
+import type { AnswerPlan } from './panelStream';
 import { median } from './stats';
 
 const ROOT = join(__dirname, '..');
-const TURN_ID = 'bench';
-const ANSWER_SELECTOR = `article.turn[data-turn-id="${TURN_ID}"] .answer`;
+const SETTLE_TIMEOUT_MS = 60_000;
 
 interface Side {
   name: string;
@@ -48,8 +45,7 @@ async function main(): Promise<void> {
     sides.push({ name: `${ref} (${commit.slice(0, 7)})`, browser: await other.BenchBrowser.start(), wallMs: [], cpuMs: [] });
     sides.push({ name: 'working tree', browser: await BenchBrowser.start(), wallMs: [], cpuMs: [] });
 
-    const answer = buildLongAnswer();
-    const plan: AnswerPlan = { turnId: TURN_ID, deltas: chunkText(answer.text, longScenario.pacing?.textChunkChars ?? 4), annotations: answer.annotations };
+    const { plan } = benchAnswer();
     console.log(`Paired A/B at ${rate} deltas/s, ${pairs} pairs: ${sides[0].name} vs ${sides[1].name}`);
     for (let pair = 0; pair < pairs; pair++) {
       for (const side of pair % 2 === 0 ? sides : [...sides].reverse()) await measure(side, plan, rate);
@@ -68,25 +64,18 @@ async function main(): Promise<void> {
   console.log(`working tree / ${ref}, per pair: ${ratios.map((r) => r.toFixed(2)).join(' ')}; median ${median(ratios).toFixed(2)}`);
 }
 
-/** One stream into a fresh page of `side`'s panel: main-thread wall (TaskDuration) and CPU (ThreadTime). */
+/**
+ * One stream into a fresh page of `side`'s panel, warmed up as bench:panel does: main-thread wall
+ * (TaskDuration) and CPU (ThreadTime).
+ */
 async function measure(side: Side, plan: AnswerPlan, rate: number): Promise<void> {
-  const page: BenchPage = await side.browser.open('ours');
+  const page = await side.browser.open('ours');
   try {
-    page.post({ type: 'config', model: 'grok-build-0.1', demo: false, webSearch: false });
-    page.post({ type: 'turnStarted', turnId: TURN_ID, prompt: { action: 'Explain' }, model: 'grok-build-0.1', startedAt: Date.now() });
-    await page.delivered();
-    await page.waitFor(ANSWER_SELECTOR);
-    await page.nextFrames();
-    await page.collectGarbage();
-    await page.startProbe(ANSWER_SELECTOR);
-    const before = await page.metrics();
-    await streamAnswer(page, plan, rate, hostNow);
-    await page.delivered();
-    await page.settled(60_000);
-    const after = await page.metrics();
-    await page.stopProbe();
-    side.wallMs.push((after.TaskDuration - before.TaskDuration) * 1000);
-    side.cpuMs.push((after.ThreadTime - before.ThreadTime) * 1000);
+    await warmUp(page, plan);
+    await startMeasuredTurn(page);
+    const { main } = await streamMeasured(page, plan, rate, 'coalesced', SETTLE_TIMEOUT_MS);
+    side.wallMs.push(main.TaskDuration);
+    side.cpuMs.push(main.ThreadTime);
   } finally {
     await page.close();
   }

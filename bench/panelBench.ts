@@ -39,18 +39,13 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { HostMessage } from '../src/core/panelProtocol';
-import { buildLongAnswer } from '../src/fakeServer/answers/longAnswer';
-import { long as longScenario } from '../src/fakeServer/scenarios/answerScenarios';
-import { chunkText } from '../src/fakeServer/textChunks';
-import { BenchBrowser, hostNow, type BenchPage, type MainThreadMetrics, type Renderer } from './panelBrowser';
+import { BenchBrowser, type Renderer } from './panelBrowser';
 import { ALL_CONTENDERS, CONTENDERS, isContender, type Contender } from './panelContenders';
 import { frameMetrics, streamMetrics, type Span } from './panelMetrics';
 import { printGoals, printRate, type PanelRun } from './panelReport';
-import { streamAnswer, type AnswerPlan } from './panelStream';
+import { ANSWER_SELECTOR, benchAnswer, startMeasuredTurn, streamMeasured, TURN_ID, turnStarted, warmUp } from './panelSession';
+import type { AnswerPlan } from './panelStream';
 
-const TURN_ID = 'bench';
-const ANSWER_SELECTOR = `article.turn[data-turn-id="${TURN_ID}"] .answer`;
-const MODEL = 'grok-build-0.1';
 const RATES = listEnv('PANEL_BENCH_RATES', ['1000', '250']).map(Number);
 const CONTENDER_NAMES = listEnv('PANEL_BENCH_RENDERERS', ALL_CONTENDERS);
 /**
@@ -74,8 +69,8 @@ async function main(): Promise<void> {
   }
   for (const rate of RATES) if (!(rate > 0)) throw new Error(`PANEL_BENCH_RATES: not a positive rate: ${rate}`);
 
-  const answer = buildLongAnswer();
-  const plan: AnswerPlan = { turnId: TURN_ID, deltas: chunkText(answer.text, longScenario.pacing?.textChunkChars ?? 4), annotations: answer.annotations };
+  const answer = benchAnswer();
+  const { plan } = answer;
   console.log(
     `Panel streaming benchmark: a ${(Buffer.byteLength(answer.text) / 1000).toFixed(1)} KB answer (${answer.text.length} UTF-16 units, ` +
       `${plan.deltas.length} deltas, ${answer.annotations.length} citations); load average ${loads()} on ${availableParallelism()} cores.`,
@@ -110,8 +105,6 @@ async function main(): Promise<void> {
   }
 }
 
-const turnStarted = (turnId: string): HostMessage => ({ type: 'turnStarted', turnId, prompt: { action: 'Explain' }, model: MODEL, startedAt: Date.now() });
-
 /**
  * The renderer's one-shot render of the whole answer: a fresh page gets the turn, the whole text, the
  * citations and the end in one task, so its first frame renders the answer in one go.
@@ -135,24 +128,10 @@ async function measure(browser: BenchBrowser, contender: Contender, rate: number
   const { page: renderer, posting } = CONTENDERS[contender];
   const page = await browser.open(renderer);
   try {
-    page.post({ type: 'config', model: MODEL, demo: false, webSearch: false });
     await warmUp(page, plan);
-
-    page.post(turnStarted(TURN_ID));
-    await page.delivered();
-    await page.waitFor(ANSWER_SELECTOR);
-    await page.nextFrames();
-    await page.collectGarbage();
-    await page.startProbe(ANSWER_SELECTOR);
-    const before = await page.metrics();
-    const started = hostNow();
-    const stream = await streamAnswer(page, plan, rate, hostNow, posting);
-    await page.delivered();
-    await page.settled(SETTLE_TIMEOUT_MS);
-    const after = await page.metrics();
-    const wallMs = hostNow() - started;
-    const records = await page.stopProbe();
-    const run: PanelRun = { contender, rate, wallMs, main: difference(after, before), stream, frames: frameMetrics(records), errors: page.errors };
+    await startMeasuredTurn(page);
+    const { stream, main, wallMs, records } = await streamMeasured(page, plan, rate, posting, SETTLE_TIMEOUT_MS);
+    const run: PanelRun = { contender, rate, wallMs, main, stream, frames: frameMetrics(records), errors: page.errors };
     if (oneShot === undefined) return run; // the floor renders nothing
     // The panel holds back a citation until it is complete; the baselines show it as literal text.
     const heldBack: Span[] = renderer === 'ours' ? plan.annotations.map((a) => ({ start: a.start_index, end: a.end_index })) : [];
@@ -162,30 +141,6 @@ async function measure(browser: BenchBrowser, contender: Contender, rate: number
   } finally {
     await page.close();
   }
-}
-
-/** A short burst of the same answer in another turn, then New Chat: JIT and caches warm for everyone. */
-async function warmUp(page: BenchPage, plan: AnswerPlan): Promise<void> {
-  const turnId = 'warm-up';
-  page.post(turnStarted(turnId));
-  const deltas = plan.deltas.slice(0, Math.ceil(plan.deltas.length / 5));
-  for (let i = 0; i < deltas.length; i += 20) page.post({ type: 'textDelta', turnId, text: deltas.slice(i, i + 20).join('') });
-  page.post({ type: 'turnEnded', turnId, status: 'completed', elapsedMs: 1 });
-  page.post({ type: 'cleared' });
-  await page.delivered();
-  await page.waitForMessages('cleared', 1);
-  await page.nextFrames();
-}
-
-function difference(after: MainThreadMetrics, before: MainThreadMetrics): MainThreadMetrics {
-  const ms = (key: keyof MainThreadMetrics) => (after[key] - before[key]) * 1000;
-  return {
-    TaskDuration: ms('TaskDuration'),
-    ScriptDuration: ms('ScriptDuration'),
-    LayoutDuration: ms('LayoutDuration'),
-    RecalcStyleDuration: ms('RecalcStyleDuration'),
-    ThreadTime: ms('ThreadTime'),
-  };
 }
 
 main().catch((error: unknown) => {

@@ -12,16 +12,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { CDPSession } from 'playwright-core';
-import { buildLongAnswer } from '../src/fakeServer/answers/longAnswer';
-import { long as longScenario } from '../src/fakeServer/scenarios/answerScenarios';
-import { chunkText } from '../src/fakeServer/textChunks';
 import { BenchBrowser, hostNow } from './panelBrowser';
 import { CONTENDERS, isContender } from './panelContenders';
-import { streamAnswer, type AnswerPlan } from './panelStream';
+import { benchAnswer, startMeasuredTurn, warmUp } from './panelSession';
+import { streamAnswer } from './panelStream';
 import { formatMs, printTable } from './stats';
 
-const TURN_ID = 'bench';
-const MODEL = 'grok-build-0.1';
 const TOP = Number(process.env.PANEL_PROFILE_TOP ?? 35);
 
 type Mode = 'cpu' | 'trace';
@@ -35,23 +31,12 @@ async function main(): Promise<void> {
   const mode: Mode = modeArg;
   const { page: renderer, posting, label } = CONTENDERS[contender];
 
-  const answer = buildLongAnswer();
-  const plan: AnswerPlan = { turnId: TURN_ID, deltas: chunkText(answer.text, longScenario.pacing?.textChunkChars ?? 4), annotations: answer.annotations };
+  const { plan } = benchAnswer();
   const browser = await BenchBrowser.start({ minify: false });
   try {
     const page = await browser.open(renderer);
-    page.post({ type: 'config', model: MODEL, demo: false, webSearch: false });
-    page.post({ type: 'turnStarted', turnId: 'warm-up', prompt: { action: 'Explain' }, model: MODEL, startedAt: Date.now() });
-    const warm = plan.deltas.slice(0, Math.ceil(plan.deltas.length / 5));
-    for (let i = 0; i < warm.length; i += 20) page.post({ type: 'textDelta', turnId: 'warm-up', text: warm.slice(i, i + 20).join('') });
-    page.post({ type: 'turnEnded', turnId: 'warm-up', status: 'completed', elapsedMs: 1 });
-    page.post({ type: 'cleared' });
-    await page.delivered();
-    await page.waitForMessages('cleared', 1);
-    page.post({ type: 'turnStarted', turnId: TURN_ID, prompt: { action: 'Explain' }, model: MODEL, startedAt: Date.now() });
-    await page.delivered();
-    await page.nextFrames();
-    await page.collectGarbage();
+    await warmUp(page, plan);
+    await startMeasuredTurn(page);
 
     const recording = mode === 'cpu' ? await startCpuProfile(page.cdp) : await startTrace(page.cdp);
     const started = hostNow();
