@@ -8,10 +8,12 @@
  *  - `none`: receives the messages and renders nothing (the floor: what delivering the stream and
  *    measuring it cost on their own);
  *  - `text`: no markdown at all: at most once per animation frame, the new text is appended to the
- *    text node of the last line, each source line its own paragraph (the text floor: what showing
- *    every frame's new text costs the browser here, the least any renderer that keeps up frame by
- *    frame can pay; a line per paragraph keeps each paragraph as short as the markdown's, where one
- *    text node for the whole answer would make every frame re-lay out all of it).
+ *    text node of the last line, each source line its own paragraph, the paragraphs in groups (the
+ *    text floor: what showing every frame's new text costs the browser here; a line per paragraph
+ *    keeps each paragraph as short as the markdown's, where one text node for the whole answer would
+ *    make every frame re-lay out all of it; the groups keep each frame's walk over siblings short);
+ *  - `tick`: at most once per animation frame, one short text (the answer's length) is changed (the
+ *    frame floor: what any frame that changes the DOM costs here, whatever it shows).
  * The full render replaces the answer's children with DOMPurify's fragment: the cheapest form of
  * "replace innerHTML" (no serialise and re-parse). Renderers follow the bottom like the panel does
  * (a ResizeObserver: at most once per frame, without forcing a layout). They skip what the panel does
@@ -23,7 +25,7 @@ import { createMarkdownRenderer, type MarkdownEnv } from '../src/core/markdown/m
 import type { HostMessage } from '../src/core/panelProtocol';
 import { sanitizeToFragment } from '../src/webview/sanitize';
 
-export type BaselineMode = 'per-message' | 'per-frame' | 'text' | 'none';
+export type BaselineMode = 'per-message' | 'per-frame' | 'text' | 'tick' | 'none';
 
 const md = createMarkdownRenderer();
 
@@ -39,6 +41,12 @@ function startBaseline(root: HTMLElement, mode: BaselineMode): void {
 
   const render = (): void => {
     if (!answer) return;
+    if (mode === 'tick') {
+      const count = `${text.length} characters`;
+      if (answer.firstChild instanceof Text) answer.firstChild.data = count;
+      else answer.textContent = count;
+      return;
+    }
     if (mode === 'text') {
       appendPlainLines(answer, text.slice(shownLength));
       shownLength = text.length;
@@ -55,7 +63,7 @@ function startBaseline(root: HTMLElement, mode: BaselineMode): void {
 
   const textChanged = (): void => {
     if (mode === 'per-message') render();
-    else if ((mode === 'per-frame' || mode === 'text') && !frameRequested) {
+    else if ((mode === 'per-frame' || mode === 'text' || mode === 'tick') && !frameRequested) {
       frameRequested = true;
       requestAnimationFrame(() => {
         frameRequested = false;
@@ -96,21 +104,34 @@ function startBaseline(root: HTMLElement, mode: BaselineMode): void {
   });
 }
 
+/**
+ * Paragraphs per group in the text floor. A parent with hundreds of children costs the browser a walk
+ * over all of them on every frame that changes one (layout, pre-paint, paint): grouping the lines,
+ * each group its own layout container, keeps that walk short, as the panel's settled groups do.
+ */
+const LINES_PER_GROUP = 24;
+
 /** Appends `text` to `answer` as plain lines: to the last line's text node, a new paragraph per line feed. */
 function appendPlainLines(answer: HTMLElement, text: string): void {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    let last = answer.lastElementChild?.firstChild;
+    let group = answer.lastElementChild as HTMLElement | null;
+    let last = group?.lastElementChild?.firstChild;
     if (i > 0 || !(last instanceof Text)) {
+      if (!group || group.childElementCount >= LINES_PER_GROUP) {
+        group = document.createElement('div');
+        group.style.contain = 'layout';
+        answer.append(group);
+      }
       const paragraph = document.createElement('p');
       last = document.createTextNode('');
       paragraph.append(last);
-      answer.append(paragraph);
+      group.append(paragraph);
     }
     if (lines[i]) (last as Text).appendData(lines[i]);
   }
 }
 
 const mode = new URLSearchParams(location.search).get('mode');
-if (mode !== 'per-message' && mode !== 'per-frame' && mode !== 'text' && mode !== 'none') throw new Error(`panel bench baseline: unknown mode ${mode}`);
+if (mode !== 'per-message' && mode !== 'per-frame' && mode !== 'text' && mode !== 'tick' && mode !== 'none') throw new Error(`panel bench baseline: unknown mode ${mode}`);
 startBaseline(document.getElementById('app') ?? document.body, mode);

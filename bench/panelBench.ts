@@ -8,9 +8,12 @@
  *     message, and the page re-parses, sanitises and replaces the whole answer on every message;
  *   - per-frame: the same full render at most once per animation frame, fed like ours;
  *   - per-message: the same full render on every message, fed like ours (so about once per frame);
- *   - the text floor: no markdown, each frame's new text appended to one text node, fed like ours: what
- *     the browser itself charges for showing new text every frame here (style, layout, paint, commit,
- *     following the bottom), so the least any renderer that keeps up frame by frame can cost;
+ *   - the text floor: no markdown, each frame's new text appended to the last line's text node (a
+ *     paragraph per line, in groups), fed like ours: what the browser charges for showing plain text
+ *     every frame here (style, layout, paint, commit, following the bottom);
+ *   - the frame floor: one short text changed per frame, fed like ours: what any frame that changes
+ *     the DOM costs here, whatever it shows, so the least any renderer that updates frame by frame
+ *     can cost;
  *   - and two floors, pages that receive the stream and render nothing (what posting through DevTools,
  *     message delivery and the probe cost on their own), one per posting: each run is also shown net
  *     of the floor with its own posting.
@@ -35,7 +38,7 @@
  * the machine itself caused.
  *
  * Run: npm run bench:panel   (env PANEL_BENCH_RATES=1000,250
- *      PANEL_BENCH_RENDERERS=ours,per-frame,naive,per-message,text-floor,floor,floor-per-delta)
+ *      PANEL_BENCH_RENDERERS=ours,per-frame,naive,per-message,text-floor,frame-floor,floor,floor-per-delta)
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { HostMessage } from '../src/core/panelProtocol';

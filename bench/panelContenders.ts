@@ -2,7 +2,7 @@
 import type { Renderer } from './panelBrowser';
 import type { Posting } from './panelStream';
 
-export type Contender = 'ours' | 'per-frame' | 'per-message' | 'naive' | 'text-floor' | 'floor' | 'floor-per-delta';
+export type Contender = 'ours' | 'per-frame' | 'per-message' | 'naive' | 'text-floor' | 'frame-floor' | 'floor' | 'floor-per-delta';
 
 export interface ContenderSpec {
   label: string;
@@ -18,6 +18,7 @@ export const CONTENDERS: Record<Contender, ContenderSpec> = {
   naive: { label: 'naive (full render per delta)', page: 'per-message', posting: 'per-delta', floor: 'floor-per-delta' },
   'per-message': { label: 'full render per host message', page: 'per-message', posting: 'coalesced', floor: 'floor' },
   'text-floor': { label: 'text floor (plain text per frame)', page: 'text', posting: 'coalesced', floor: 'floor' },
+  'frame-floor': { label: 'frame floor (one short text changed per frame)', page: 'tick', posting: 'coalesced', floor: 'floor' },
   floor: { label: 'floor (no rendering)', page: 'none', posting: 'coalesced' },
   'floor-per-delta': { label: 'floor, one message per delta', page: 'none', posting: 'per-delta' },
 };

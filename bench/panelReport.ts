@@ -142,6 +142,10 @@ export function printGoals(rates: readonly number[], runs: readonly PanelRun[]):
     rows.push(['  (bound) text floor vs naive', ...ratio('naive', GOALS.vsNaive, 'text-floor')]);
     rows.push(['  (bound) text floor vs per-frame', ...ratio('per-frame', GOALS.vsPerFrame, 'text-floor')]);
   }
+  if (runs.some((r) => r.contender === 'frame-floor')) {
+    rows.push(['  (bound) frame floor vs naive', ...ratio('naive', GOALS.vsNaive, 'frame-floor')]);
+    rows.push(['  (bound) frame floor vs per-frame', ...ratio('per-frame', GOALS.vsPerFrame, 'frame-floor')]);
+  }
   rows.push([
     `no frame over ${GOALS.longestFrameMs} ms`,
     ...perRate(({ frames, metrics }, rate) => {
