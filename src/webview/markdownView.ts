@@ -4,6 +4,7 @@
  * as much as its HTML did: not at all when it is the same (a citation still arriving is held back),
  * one text node when only text was added at its end (most frames of a stream), else the sanitised new
  * render is morphed into them (tailMorph.ts), which also carries them into the blocks they finish as.
+ * Finished blocks then move into settled groups (settledGroups.ts), ahead of the tail.
  */
 import type { MarkdownIt } from 'markdown-it';
 import type { CitedUrl } from '../core/markdown/citationSources';
@@ -11,6 +12,7 @@ import { findHtmlTextAppend } from '../core/markdown/htmlTextAppend';
 import { IncrementalMarkdown } from '../core/markdown/incrementalMarkdown';
 import { sanitizeToFragment } from './sanitize';
 import { applyTailTextAppend } from './tailTextAppend';
+import { SettledGroups } from './settledGroups';
 import { morphSiblings } from './tailMorph';
 
 /** What one `render()` did to the DOM. */
@@ -38,6 +40,7 @@ export class MarkdownView {
   private readonly decorate: (fragment: DocumentFragment, settled: boolean) => void;
   private readonly comparableHtml: (html: string) => string;
   private tailNodes: ChildNode[] = [];
+  private readonly settled: SettledGroups;
   /** The comparable HTML the tail's nodes show. */
   private tailHtml = '';
   private dirty = false;
@@ -48,6 +51,7 @@ export class MarkdownView {
     options: MarkdownViewOptions = {},
   ) {
     this.markdown = new IncrementalMarkdown(md);
+    this.settled = new SettledGroups(element);
     this.decorate = options.decorate ?? (() => {});
     this.comparableHtml = options.comparableHtml ?? ((html) => html);
   }
@@ -93,6 +97,7 @@ export class MarkdownView {
     const finishedNodes = finished ? [...finished.childNodes] : [];
     const shown = morphSiblings(this.element, carried, [...finishedNodes, ...(tail ? tail.childNodes : [])]);
     this.tailNodes = shown.slice(finishedNodes.length);
+    this.settled.add(shown.slice(0, finishedNodes.length));
     return 'nodes';
   }
 }

@@ -198,7 +198,7 @@ describe('panel: conversation controls and status (headless Chromium)', () => {
     assert.equal(await hidden('.demo-banner'), true);
     await p.send(turnStarted('ok'), { type: 'textDelta', turnId: 'ok', text: 'Still **works**.' }, { type: 'textDelta', turnId: 'ok', text: 12 }, turnEnded('ok'));
     await p.waitForStatus('ok', 'completed');
-    assert.equal(await p.answerHtml('ok'), '<p>Still <strong>works</strong>.</p>\n');
+    assert.equal(await p.answerMarkdownHtml('ok'), '<p>Still <strong>works</strong>.</p>\n');
   });
 
   it('starts a replayed turn over instead of duplicating it', async () => {
@@ -207,7 +207,7 @@ describe('panel: conversation controls and status (headless Chromium)', () => {
     await p.send(turnStarted('r'), { type: 'textDelta', turnId: 'r', text: 'Once.' }, turnEnded('r'));
     await p.waitForStatus('r', 'completed');
     assert.equal(await p.page.$$eval('article.turn', (es) => es.length), 1);
-    assert.equal(await p.answerHtml('r'), '<p>Once.</p>\n');
+    assert.equal(await p.answerMarkdownHtml('r'), '<p>Once.</p>\n');
   });
 
   it('saves a bounded, versioned state and restores the conversation from it after a reload', async () => {
@@ -237,7 +237,7 @@ describe('panel: conversation controls and status (headless Chromium)', () => {
       assert.equal(await reloaded.page.$eval('[data-turn-id="a"] .sources', (e) => e.outerHTML), expectedSources);
       // The turn that was streaming cannot resume in a new page: it is marked, and the composer is usable.
       await reloaded.waitForStatus('b', 'incomplete');
-      assert.equal(await reloaded.answerHtml('b'), '<p>Still streaming</p>\n');
+      assert.equal(await reloaded.answerMarkdownHtml('b'), '<p>Still streaming</p>\n');
       assert.equal(await reloaded.page.$eval('.composer-input', (e) => (e as HTMLTextAreaElement).disabled), false);
       assert.deepEqual(reloaded.errors, []);
     } finally {

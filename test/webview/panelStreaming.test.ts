@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { MARKDOWN_FIXTURES } from './support/markdownFixtures';
-import { deltas, turnEnded, turnStarted, usePanel } from './support/panelHarness';
+import { answerBlocks, deltas, turnEnded, turnStarted, usePanel } from './support/panelHarness';
 
 describe('panel: streaming markdown (headless Chromium)', () => {
   const { harness, panel } = usePanel();
@@ -48,7 +48,54 @@ describe('panel: streaming markdown (headless Chromium)', () => {
     const first = await p.page.$eval('[data-turn-id="t"] .answer p', (e) => ({ tag: (e as unknown as { __tag?: string }).__tag, text: e.textContent }));
     assert.deepEqual(first, { tag: 'kept', text: 'First paragraph is here.' });
     assert.equal(await p.page.$eval('[data-turn-id="t"] .answer', (e) => e.getAttribute('aria-busy')), 'false');
-    assert.equal(await p.page.$$eval('[data-turn-id="t"] .answer > *', (es) => es.map((e) => e.tagName).join(' ')), 'P P UL DIV PRE P', 'the code block has its toolbar');
+    assert.equal(await p.page.$$eval(answerBlocks('t'), (es) => es.map((e) => e.tagName).join(' ')), 'P P UL DIV PRE P', 'the code block has its toolbar');
+  });
+
+  it('settles finished blocks into groups that keep code blocks whole and leave the layout as it was', async () => {
+    const p = panel();
+    const section = (i: number) =>
+      [
+        `## Part ${i}`,
+        `A paragraph with **bold**, \`code\` and a cite [[1]](https://a.example/${i}).`,
+        `- one\n- two\n\n  loose`,
+        i % 3 === 0 ? '```ts\nconst x = ' + i + ';\n```' : `> quoted ${i}`,
+        i % 4 === 0 ? '| a | b |\n|---|---|\n| 1 | 2 |' : `Closing words ${i}.`,
+      ].join('\n\n');
+    // A code block is three nodes (toolbar, pre, line break), a paragraph two: here the second toolbar
+    // is the 24th node, where a group cut by count alone would part it from its code block.
+    const opening = ['```\nfirst\n```', ...Array.from({ length: 10 }, (_, i) => `Filler ${i}.`), '```\nsecond\n```'].join('\n\n');
+    const text = opening + '\n\n' + Array.from({ length: 30 }, (_, i) => section(i)).join('\n\n') + '\n';
+    await p.send(turnStarted('g'), ...deltas('g', text, [5, 9, 2, 14]), turnEnded('g'));
+    await p.waitForStatus('g', 'completed');
+    await p.settle();
+    const shape = await p.page.$eval('[data-turn-id="g"] .answer', (answer) => ({
+      children: [...answer.children].map((e) => e.className),
+      groupSizes: [...answer.children].map((e) => e.childNodes.length),
+      toolbarsBeforePre: [...answer.querySelectorAll('.code-toolbar')].map((bar) => bar.nextElementSibling?.tagName),
+    }));
+    assert.ok(shape.children.length > 5, `several groups: ${JSON.stringify(shape.children)}`);
+    assert.ok(shape.children.every((c) => c === 'md-settled'), 'an ended answer is all settled groups');
+    assert.ok(shape.groupSizes.every((n) => n <= 30), `groups stay small: ${shape.groupSizes.join(' ')}`);
+    assert.equal(shape.toolbarsBeforePre.length, 12);
+    assert.ok(shape.toolbarsBeforePre.every((tag) => tag === 'PRE'), 'no toolbar is cut from its code block');
+
+    // The same blocks, laid out as the answer's own children: every box must be where it was.
+    const boxes = () =>
+      p.page.$$eval(answerBlocks('g'), (blocks) => {
+        const origin = blocks[0].closest('.answer')!.getBoundingClientRect();
+        return blocks.map((b) => {
+          const r = b.getBoundingClientRect();
+          return `${b.tagName} ${Math.round(r.top - origin.top)} ${Math.round(r.left - origin.left)} ${Math.round(r.width)}x${Math.round(r.height)}`;
+        });
+      });
+    const grouped = await boxes();
+    const answerHeight = () => p.page.$eval('[data-turn-id="g"] .answer', (a) => a.getBoundingClientRect().height);
+    const groupedHeight = await answerHeight();
+    await p.page.$eval('[data-turn-id="g"] .answer', (answer) => {
+      for (const group of [...answer.children]) group.replaceWith(...group.childNodes);
+    });
+    assert.deepEqual(grouped, await boxes());
+    assert.equal(groupedHeight, await answerHeight());
   });
 
   it('updates the DOM only inside animation frames, at most once per frame, however fast deltas arrive', async () => {
@@ -81,7 +128,7 @@ describe('panel: streaming markdown (headless Chromium)', () => {
     assert.equal(stats.outside, 0, 'no DOM mutation outside an animation frame');
     assert.equal(stats.maxCallbacksPerFrame, 1, 'one render per frame');
     assert.ok(stats.framesWithMutations >= 1 && stats.framesWithMutations < pieces.length / 10, JSON.stringify({ ...stats, deltas: pieces.length }));
-    assert.equal(await p.page.$$eval('[data-turn-id="fast"] .answer > p', (es) => es.length), 60);
+    assert.equal(await p.page.$$eval(answerBlocks('fast'), (es) => es.filter((e) => e.tagName === 'P').length), 60);
   });
 
   it('renders half-received syntax sanely and settles when it completes', async () => {

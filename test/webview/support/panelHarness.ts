@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../host/chromium';
 import { createNonce, renderPanelHtml } from '../../../src/core/panelHtml';
+import { SETTLED_GROUP_CLASS } from '../../../src/webview/settledGroups';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -203,14 +204,32 @@ export class PanelPage {
     await this.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
   }
 
+  /** The answer element's HTML exactly, settled groups included. */
   async answerHtml(turnId: string): Promise<string> {
     return this.page.$eval(`article.turn[data-turn-id="${turnId}"] .answer`, (element) => element.innerHTML);
+  }
+
+  /** The answer's rendered markdown: its HTML with the settled groups' wrappers taken out. */
+  async answerMarkdownHtml(turnId: string): Promise<string> {
+    return this.page.$eval(
+      `article.turn[data-turn-id="${turnId}"] .answer`,
+      (element, groupClass) => {
+        const copy = element.cloneNode(true) as Element;
+        for (const group of copy.querySelectorAll(`:scope > .${groupClass}`)) group.replaceWith(...group.childNodes);
+        return copy.innerHTML;
+      },
+      SETTLED_GROUP_CLASS,
+    );
   }
 
   async close(): Promise<void> {
     await this.page.close();
   }
 }
+
+/** The top-level blocks of a turn's answer, in order, whether settled into groups or in the open tail. */
+export const answerBlocks = (turnId: string): string =>
+  [`[data-turn-id="${turnId}"] .answer > :not(.${SETTLED_GROUP_CLASS})`, `[data-turn-id="${turnId}"] .answer > .${SETTLED_GROUP_CLASS} > *`].join(', ');
 
 /** A `turnStarted` message with sensible defaults. */
 export function turnStarted(turnId: string, prompt: Record<string, unknown> = { action: 'Explain' }): Record<string, unknown> {
