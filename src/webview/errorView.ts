@@ -27,7 +27,10 @@ export function buildErrorView(error: TurnError, receivedAtMs: number, onAction:
   const countdown = h('p', { class: 'error-countdown', attrs: { hidden: true } });
   element.append(countdown);
   const actions = [...new Set(error.actions)];
-  const buttons = actions.map((action) => button(errorActionLabel(action), () => onAction(action), { attrs: { 'data-action': action } }));
+  // The first action is the one that fixes it; the rest are secondary.
+  const buttons = actions.map((action, i) =>
+    button(errorActionLabel(action), () => onAction(action), { ...(i > 0 ? { class: 'secondary-button' } : {}), attrs: { 'data-action': action } }),
+  );
   if (buttons.length) element.append(h('div', { class: 'error-actions' }, ...buttons));
   const retryButton = buttons[actions.indexOf('retry')] as HTMLButtonElement | undefined;
   const retryLabel = retryButton?.querySelector('span:last-child');

@@ -5,7 +5,7 @@
 import { CITATION_CLASS } from '../core/markdown/markdownRenderer';
 import { distinctSourceLabels, sourceKey, sourceLabel, type Source } from '../core/markdown/citationSources';
 import { isSafeLinkUrl } from '../core/markdown/linkPolicy';
-import { h } from './dom';
+import { h, setHidden } from './dom';
 
 function hostOf(url: string): string {
   try {
@@ -20,7 +20,8 @@ export class SourcesView {
   private readonly list: HTMLOListElement;
   /** Label of each shown source, by source key (chips use the same words as the list). */
   private labels = new Map<string, string>();
-  private listSignature = '';
+  /** The shown list items, by everything each shows. */
+  private items = new Map<string, HTMLLIElement>();
   private labelSignature = '';
 
   constructor() {
@@ -36,12 +37,17 @@ export class SourcesView {
     const shown = sources.filter((source) => isSafeLinkUrl(source.url));
     const labels = distinctSourceLabels(shown);
     this.labels = new Map(shown.map((source, i) => [sourceKey(source.url), labels[i]]));
-    const signature = shown.map((s, i) => `${s.number}\u0000${s.url}\u0000${labels[i]}`).join('\u0001');
-    if (signature !== this.listSignature) {
-      this.listSignature = signature;
-      this.list.replaceChildren(...shown.map((source, i) => this.item(source, labels[i])));
-      this.element.hidden = shown.length === 0;
-    }
+    // Items are kept by everything they show, so an unchanged source keeps its element.
+    const previous = this.items;
+    this.items = new Map();
+    const items = shown.map((source, i) => {
+      const key = [source.number, source.url, labels[i], source.title ?? '', source.cited].join('\u0000');
+      const item = previous.get(key) ?? this.item(source, labels[i]);
+      this.items.set(key, item);
+      return item;
+    });
+    this.showItems(items);
+    setHidden(this.element, shown.length === 0);
     const labelSignature = labels.join('\u0001');
     const labelsChanged = labelSignature !== this.labelSignature;
     this.labelSignature = labelSignature;
@@ -54,8 +60,28 @@ export class SourcesView {
       const url = chip.getAttribute('href');
       if (url === null) continue;
       const label = this.labels.get(sourceKey(url)) ?? sourceLabel({ url });
-      chip.title = `${label}\n${url}`;
-      chip.setAttribute('aria-label', `Source ${chip.textContent ?? ''}: ${label}`);
+      // Written only when they change: an attribute write invalidates style even when it changes nothing.
+      const title = `${label}\n${url}`;
+      const name = `Source ${chip.textContent ?? ''}: ${label}`;
+      if (chip.title !== title) chip.title = title;
+      if (chip.getAttribute('aria-label') !== name) chip.setAttribute('aria-label', name);
+    }
+  }
+
+  /**
+   * Puts `items` in the list in order, moving or inserting only those not already in place: a
+   * citation arriving mid-stream adds its item and leaves the others (and any focus on them) alone.
+   */
+  private showItems(items: readonly HTMLLIElement[]): void {
+    let cursor = this.list.firstElementChild;
+    for (const item of items) {
+      if (item === cursor) cursor = cursor.nextElementSibling;
+      else this.list.insertBefore(item, cursor);
+    }
+    while (cursor) {
+      const next = cursor.nextElementSibling;
+      cursor.remove();
+      cursor = next;
     }
   }
 

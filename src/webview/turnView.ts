@@ -251,7 +251,11 @@ export class TurnView {
       if (this.errorView.tick(Date.now())) this.startTicking();
       this.errorView.setRetryAvailable(this.latest);
     }
-    this.footer.replaceChildren(...turnFooterFacts(this.started.model, ended).map((fact) => h('span', { text: fact.text, attrs: { title: fact.title } })));
+    this.footer.replaceChildren(
+      ...turnFooterFacts(this.started.model, ended).map((fact, i) =>
+        h('span', { ...(i > 0 ? { class: 'turn-fact-continued' } : {}), text: fact.text, attrs: { title: fact.title } }),
+      ),
+    );
     this.footer.hidden = false;
     this.updateRegenerate();
   }

@@ -87,6 +87,32 @@ describe('panel: citations and links (headless Chromium)', () => {
     assert.equal(await p.page.$eval('[data-turn-id="cp"] .sources a', (e) => e.textContent), 'Rocket facts');
   });
 
+  it('keeps the Sources items it shows as more citations stream in, so a focused source stays focused', async () => {
+    const p = panel();
+    const listed = () =>
+      p.page.$$eval('[data-turn-id="f"] .sources li', (es) => es.map((e) => `${e.getAttribute('value')} ${e.querySelector('a')!.textContent}`));
+    await p.send(turnStarted('f'), { type: 'textDelta', turnId: 'f', text: 'One [[1]](https://a.example/x) and ' });
+    await p.settle();
+    assert.deepEqual(await listed(), ['1 a.example']);
+    await p.page.focus('[data-turn-id="f"] .sources li[value="1"] a');
+    await p.page.$eval('[data-turn-id="f"] .sources li[value="1"]', (e) => e.setAttribute('data-test-mark', 'first'));
+
+    await p.send({ type: 'textDelta', turnId: 'f', text: 'two [[2]](https://b.example/y) and more.' });
+    await p.settle();
+    assert.deepEqual(await listed(), ['1 a.example', '2 b.example']);
+    const kept = await p.page.$eval('[data-turn-id="f"] .sources li[value="1"]', (e) => ({
+      mark: e.getAttribute('data-test-mark'),
+      focused: document.activeElement === e.querySelector('a'),
+    }));
+    assert.deepEqual(kept, { mark: 'first', focused: true });
+
+    // A second source on the same host: both labels change, so both items are rebuilt to say so.
+    await p.send({ type: 'textDelta', turnId: 'f', text: ' Also [[3]](https://a.example/z).' }, turnEnded('f'));
+    await p.waitForStatus('f', 'completed');
+    assert.deepEqual(await listed(), ['1 a.example/x', '2 b.example', '3 a.example/z']);
+    assert.equal(await p.page.$$eval('[data-turn-id="f"] .sources li', (es) => es.length), 3);
+  });
+
   it('shows the number the model wrote, and resolves a number claimed by two sources', async () => {
     const p = panel();
     const odd = 'Gap [[2]](https://a.example/x), clash [[2]](https://b.example/y), repeat [[9]](https://a.example/x).';

@@ -140,6 +140,9 @@ describe('panel: conversation controls and status (headless Chromium)', () => {
     assert.equal(await hidden('[data-turn-id="s"] .turn-status'), true);
     assert.equal(await text('[data-turn-id="s"] .turn-meta'), 'grok-build-0.11,545 tokens3.5 s');
     assert.equal(await p.page.$eval('[data-turn-id="s"] .turn-meta span[title]', (e) => e.getAttribute('title')), '1,200 in · 345 out · 100 reasoning');
+    // A dot between facts, none before the first.
+    const separators = await p.page.$$eval('[data-turn-id="s"] .turn-meta span', (spans) => spans.map((e) => getComputedStyle(e, '::before').content));
+    assert.deepEqual(separators, ['none', '" · "', '" · "']);
   });
 
   it('marks an incomplete answer with its reason', async () => {
@@ -176,6 +179,14 @@ describe('panel: conversation controls and status (headless Chromium)', () => {
     assert.deepEqual(await p.posted(), [{ type: 'errorAction', action: 'open-settings', turnId: 'e' }]);
     // Keyboard reachable: the buttons are real buttons in the tab order.
     assert.equal(await p.page.$$eval('[data-turn-id="e"] .error-actions button', (es) => es.every((e) => e.tabIndex === 0)), true);
+    // The first action is the primary button, the others secondary, in the theme's colours (VS Code sets them on the page).
+    await p.page.mouse.move(0, 0); // off the button clicked above: not hovered
+    const backgrounds = await p.page.$$eval('[data-turn-id="e"] .error-actions button', (es) => {
+      document.documentElement.style.setProperty('--vscode-button-background', 'rgb(1, 2, 3)');
+      document.documentElement.style.setProperty('--vscode-button-secondaryBackground', 'rgb(4, 5, 6)');
+      return es.map((e) => getComputedStyle(e).backgroundColor);
+    });
+    assert.deepEqual(backgrounds, ['rgb(1, 2, 3)', 'rgb(4, 5, 6)']);
   });
 
   it('drops invalid host messages without effect and keeps working', async () => {

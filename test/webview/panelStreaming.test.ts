@@ -51,6 +51,41 @@ describe('panel: streaming markdown (headless Chromium)', () => {
     assert.equal(await p.page.$$eval(answerBlocks('t'), (es) => es.map((e) => e.tagName).join(' ')), 'P P UL DIV PRE P', 'the code block has its toolbar');
   });
 
+  it('styles nothing by a sibling combinator onto an element type, which makes Chromium restyle every such element under a changing parent', async () => {
+    const p = panel();
+    // Each complex selector, from the stylesheet as the browser parsed it (nested rules included).
+    const selectors = await p.page.evaluate(() => {
+      const found: string[] = [];
+      const pending: CSSRule[] = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]);
+      for (let rule = pending.pop(); rule; rule = pending.pop()) {
+        if (rule instanceof CSSStyleRule) found.push(...rule.selectorText.split(','));
+        if ('cssRules' in rule) pending.push(...(rule as CSSGroupingRule).cssRules);
+      }
+      return found.map((selector) => selector.trim());
+    });
+    assert.ok(selectors.length > 50, `the panel's stylesheet is loaded: ${selectors.length} selectors`);
+    // `a + b`, `a ~ b`: a type right after a sibling combinator. Chromium then restyles every `b` below a
+    // parent whose children change: the streaming answer's hundreds of highlighted spans and buttons.
+    const offending = selectors.filter((selector) => /[+~]\s*[a-z]/i.test(selector));
+    assert.deepEqual(offending, []);
+  });
+
+  it('joins a code block to its toolbar: no gap, square corners where they meet', async () => {
+    const p = panel();
+    await p.send(turnStarted('c'), { type: 'textDelta', turnId: 'c', text: 'Code:\n\n```ts\nconst x = 1;\n```\n' }, turnEnded('c'));
+    await p.waitForStatus('c', 'completed');
+    const joint = await p.page.$eval('[data-turn-id="c"] pre', (pre) => {
+      const bar = pre.previousElementSibling!;
+      const style = getComputedStyle(pre);
+      return {
+        bar: bar.className,
+        gap: Math.round(pre.getBoundingClientRect().top - bar.getBoundingClientRect().bottom),
+        corners: [style.borderTopLeftRadius, style.borderTopRightRadius],
+      };
+    });
+    assert.deepEqual(joint, { bar: 'code-toolbar', gap: 0, corners: ['0px', '0px'] });
+  });
+
   it('settles finished blocks into groups that keep code blocks whole and leave the layout as it was', async () => {
     const p = panel();
     const section = (i: number) =>
