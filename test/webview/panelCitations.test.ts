@@ -105,12 +105,17 @@ describe('panel: citations and links (headless Chromium)', () => {
       focused: document.activeElement === e.querySelector('a'),
     }));
     assert.deepEqual(kept, { mark: 'first', focused: true });
+    // While the answer streams, the list below it is in a layer of its own: each line the answer gains
+    // moves it, and Chromium would otherwise re-record all of it on every such frame.
+    const layerHint = () => p.page.$eval('[data-turn-id="f"] .sources', (e) => getComputedStyle(e).willChange);
+    assert.equal(await layerHint(), 'transform');
 
     // A second source on the same host: both labels change, so both items are rebuilt to say so.
     await p.send({ type: 'textDelta', turnId: 'f', text: ' Also [[3]](https://a.example/z).' }, turnEnded('f'));
     await p.waitForStatus('f', 'completed');
     assert.deepEqual(await listed(), ['1 a.example/x', '2 b.example', '3 a.example/z']);
     assert.equal(await p.page.$$eval('[data-turn-id="f"] .sources li', (es) => es.length), 3);
+    assert.equal(await layerHint(), 'auto', 'no layer kept once the answer is done');
   });
 
   it('shows the number the model wrote, and resolves a number claimed by two sources', async () => {
