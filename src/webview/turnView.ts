@@ -102,9 +102,8 @@ export class TurnView {
       this.activityLog,
       this.reasoning,
       answerElement,
-      this.sources.element,
-      this.status,
-      h('div', { class: 'turn-footer' }, this.footer, this.regenerateButton),
+      // Below the answer, moved down by every line it gains while it streams (a layer of its own then).
+      h('div', { class: 'turn-after-answer' }, this.sources.element, this.status, h('div', { class: 'turn-footer' }, this.footer, this.regenerateButton)),
     );
   }
 

@@ -105,9 +105,13 @@ describe('panel: citations and links (headless Chromium)', () => {
       focused: document.activeElement === e.querySelector('a'),
     }));
     assert.deepEqual(kept, { mark: 'first', focused: true });
-    // While the answer streams, the list below it is in a layer of its own: each line the answer gains
-    // moves it, and Chromium would otherwise re-record all of it on every such frame.
-    const layerHint = () => p.page.$eval('[data-turn-id="f"] .sources', (e) => getComputedStyle(e).willChange);
+    // While the answer streams, what is below it (the list, the status) is in a layer of its own: each
+    // line the answer gains moves it, and Chromium would otherwise re-record all of it on every such frame.
+    const layerHint = () =>
+      p.page.$eval('[data-turn-id="f"] .sources', (e) => {
+        const layer = e.closest('.turn-after-answer');
+        return layer?.contains(e.closest('.turn')!.querySelector('.turn-status')) ? getComputedStyle(layer).willChange : 'status not in the layer';
+      });
     assert.equal(await layerHint(), 'transform');
 
     // A second source on the same host: both labels change, so both items are rebuilt to say so.
