@@ -110,8 +110,10 @@ export class ConversationView {
 
   private renderFrame(): void {
     for (const turn of this.unmounted.splice(0)) this.list.append(turn.element);
-    for (const turn of this.dirty) turn.render();
+    // Taken before rendering: a turn that puts work off to a later frame marks itself dirty again.
+    const dirty = [...this.dirty];
     this.dirty.clear();
+    for (const turn of dirty) turn.render();
     this.codeBlocks.endFrame();
     this.markLatest();
     setHidden(this.emptyState, this.turns.size > 0);

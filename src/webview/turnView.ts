@@ -14,6 +14,7 @@ import { buildErrorView, type ErrorViewHandle } from './errorView';
 import type { ErrorAction } from './format';
 import { MarkdownView } from './markdownView';
 import { buildPromptHeader } from './promptHeader';
+import { RenderPacer } from './renderPacer';
 import { SourcesView } from './sourcesView';
 import { toolActivityLog, turnFooterFacts, turnStatusLine, type PendingRetry } from './turnStatus';
 
@@ -45,6 +46,7 @@ export class TurnView {
   readonly element: HTMLElement;
   private readonly answer: MarkdownView;
   private readonly sources = new SourcesView();
+  private readonly answerPacer = new RenderPacer();
   private readonly reasoning: HTMLDetailsElement;
   private readonly reasoningBody: HTMLElement;
   private readonly status: HTMLElement;
@@ -156,9 +158,16 @@ export class TurnView {
   /** Applies everything received since the last frame to the DOM. */
   render(): void {
     const ending = this.ended !== undefined && !this.endShown;
-    // Text added to the tail cannot add, drop or move a citation chip: the Sources list stands.
-    const change = this.answer.render(this.ended !== undefined);
-    if (change === 'nodes' || ending || this.citationsChanged) this.renderSources();
+    const final = this.ended !== undefined;
+    const start = performance.now();
+    if (final || this.answerPacer.ready(start)) {
+      // Text added to the tail cannot add, drop or move a citation chip: the Sources list stands.
+      const change = this.answer.render(final);
+      this.answerPacer.record(start, performance.now());
+      if (change === 'nodes' || ending || this.citationsChanged) this.renderSources();
+    } else {
+      this.host.requestRender(); // the answer waits for a later frame; the rest renders now
+    }
     if (this.pendingReasoning) {
       this.reasoningBody.append(this.pendingReasoning);
       this.pendingReasoning = '';

@@ -86,6 +86,46 @@ describe('panel: streaming markdown (headless Chromium)', () => {
     assert.deepEqual(joint, { bar: 'code-toolbar', gap: 0, corners: ['0px', '0px'] });
   });
 
+  it('spaces out the renders of a huge open block, so the page keeps time for the reader, and still shows all of it', async () => {
+    const p = panel();
+    // One table of a thousand rows stays the open tail until it ends: each render re-parses all of it.
+    const rows = Array.from({ length: 1000 }, (_, i) => `| ${i} | cell **${i}** | \`c${i}\` |`);
+    const text = ['| a | b | c |', '|---|---|---|', ...rows].join('\n') + '\n';
+    await p.send(turnStarted('big'));
+    await p.settle();
+    // Streamed from the page's own timer (64 characters every 4 ms), so text arrives in every frame.
+    // Plain JavaScript, not a function: tsx would add helpers the page does not have.
+    const counts = (await p.page.evaluate(`new Promise((resolve) => {
+      const source = ${JSON.stringify(text)};
+      const answer = document.querySelector('[data-turn-id="big"] .answer');
+      let changed = false;
+      new MutationObserver(() => { changed = true; }).observe(answer, { childList: true, subtree: true, characterData: true });
+      let offset = 0, sentAtLastFrame = 0, framesWithText = 0, framesUpdated = 0;
+      const sender = setInterval(() => {
+        window.postMessage({ type: 'textDelta', turnId: 'big', text: source.slice(offset, offset + 64) }, '*');
+        offset += 64;
+        if (offset >= source.length) clearInterval(sender);
+      }, 4);
+      const frame = () => {
+        if (changed) framesUpdated++;
+        changed = false;
+        if (offset > sentAtLastFrame) framesWithText++;
+        sentAtLastFrame = offset;
+        if (offset < source.length) requestAnimationFrame(frame);
+        else resolve({ framesWithText, framesUpdated });
+      };
+      requestAnimationFrame(frame);
+    })`)) as { framesWithText: number; framesUpdated: number };
+    await p.send(turnEnded('big'));
+    await p.send(turnStarted('whole'), { type: 'textDelta', turnId: 'whole', text }, turnEnded('whole'));
+    await p.waitForStatus('big', 'completed');
+    await p.waitForStatus('whole', 'completed');
+    assert.equal(await p.answerHtml('big'), await p.answerHtml('whole'));
+    assert.ok(counts.framesWithText > 20, `text arrived over many frames: ${JSON.stringify(counts)}`);
+    // Every frame would render if renders were left to run; spaced out, they are far fewer.
+    assert.ok(counts.framesUpdated < counts.framesWithText * 0.6, `renders spaced out: ${JSON.stringify(counts)}`);
+  });
+
   it('settles finished blocks into groups that keep code blocks whole and leave the layout as it was', async () => {
     const p = panel();
     const section = (i: number) =>
