@@ -41,12 +41,11 @@
  *      PANEL_BENCH_RENDERERS=ours,per-frame,naive,per-message,text-floor,frame-floor,floor,floor-per-delta)
  */
 import { availableParallelism, loadavg } from 'node:os';
-import type { HostMessage } from '../src/core/panelProtocol';
 import { BenchBrowser, type Renderer } from './panelBrowser';
 import { ALL_CONTENDERS, CONTENDERS, isContender, type Contender } from './panelContenders';
 import { frameMetrics, streamMetrics, type Span } from './panelMetrics';
 import { printGoals, printRate, type PanelRun } from './panelReport';
-import { ANSWER_SELECTOR, benchAnswer, startMeasuredTurn, streamMeasured, TURN_ID, turnStarted, warmUp } from './panelSession';
+import { ANSWER_SELECTOR, benchAnswer, oneShotHtml, startMeasuredTurn, streamMeasured, warmUp } from './panelSession';
 import type { AnswerPlan } from './panelStream';
 
 const RATES = listEnv('PANEL_BENCH_RATES', ['1000', '250']).map(Number);
@@ -105,25 +104,6 @@ async function main(): Promise<void> {
   if (errors.length) {
     console.error(`\nPage errors:\n  ${errors.join('\n  ')}`);
     process.exitCode = 1;
-  }
-}
-
-/**
- * The renderer's one-shot render of the whole answer: a fresh page gets the turn, the whole text, the
- * citations and the end in one task, so its first frame renders the answer in one go.
- */
-async function oneShotHtml(browser: BenchBrowser, renderer: Renderer, plan: AnswerPlan, text: string): Promise<string> {
-  const page = await browser.open(renderer);
-  try {
-    await page.dispatchAtOnce([
-      turnStarted(TURN_ID),
-      { type: 'textDelta', turnId: TURN_ID, text },
-      ...plan.annotations.map((a): HostMessage => ({ type: 'citation', turnId: TURN_ID, citation: { url: a.url, title: a.title, startIndex: a.start_index, endIndex: a.end_index } })),
-      { type: 'turnEnded', turnId: TURN_ID, status: 'completed', elapsedMs: 1 },
-    ]);
-    return await page.stableAnswerHtml(ANSWER_SELECTOR);
-  } finally {
-    await page.close();
   }
 }
 

@@ -235,13 +235,18 @@ export class BenchPage {
    */
   async stableAnswerHtml(answerSelector: string): Promise<string> {
     // Source text, not a function: tsx would add helpers (`__name`) the page does not have.
+    // The answer is looked up in each frame: the panel mounts a new turn in its next frame.
     const html = await this.page.evaluate(`new Promise((resolve, reject) => {
-      const answer = document.querySelector(${JSON.stringify(answerSelector)});
-      if (!answer) return reject(new Error('no answer element'));
       let last = '';
       let same = 0;
       let frames = 0;
       const check = () => {
+        const answer = document.querySelector(${JSON.stringify(answerSelector)});
+        if (!answer) {
+          if (++frames > 60) reject(new Error('no answer element'));
+          else requestAnimationFrame(check);
+          return;
+        }
         const html = answer.innerHTML;
         same = html === last ? same + 1 : 0;
         last = html;

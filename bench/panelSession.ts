@@ -8,7 +8,7 @@ import { buildLongAnswer } from '../src/fakeServer/answers/longAnswer';
 import type { CitedText } from '../src/fakeServer/citedText';
 import { long as longScenario } from '../src/fakeServer/scenarios/answerScenarios';
 import { chunkText } from '../src/fakeServer/textChunks';
-import { hostNow, type BenchPage, type MainThreadMetrics } from './panelBrowser';
+import { hostNow, type BenchBrowser, type BenchPage, type MainThreadMetrics, type Renderer } from './panelBrowser';
 import type { ProbeRecords } from './panelProbe';
 import { streamAnswer, type AnswerPlan, type PostedStream, type Posting } from './panelStream';
 
@@ -84,4 +84,23 @@ function difference(after: MainThreadMetrics, before: MainThreadMetrics): MainTh
     RecalcStyleDuration: ms('RecalcStyleDuration'),
     ThreadTime: ms('ThreadTime'),
   };
+}
+
+/**
+ * The renderer's one-shot render of the whole answer: a fresh page gets the turn, the whole text, the
+ * citations and the end in one task, so its first frame renders the answer in one go.
+ */
+export async function oneShotHtml(browser: BenchBrowser, renderer: Renderer, plan: AnswerPlan, text: string): Promise<string> {
+  const page = await browser.open(renderer);
+  try {
+    await page.dispatchAtOnce([
+      turnStarted(TURN_ID),
+      { type: 'textDelta', turnId: TURN_ID, text },
+      ...plan.annotations.map((a): HostMessage => ({ type: 'citation', turnId: TURN_ID, citation: { url: a.url, title: a.title, startIndex: a.start_index, endIndex: a.end_index } })),
+      { type: 'turnEnded', turnId: TURN_ID, status: 'completed', elapsedMs: 1 },
+    ]);
+    return await page.stableAnswerHtml(ANSWER_SELECTOR);
+  } finally {
+    await page.close();
+  }
 }
