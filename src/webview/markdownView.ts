@@ -8,6 +8,7 @@
  */
 import type { MarkdownIt } from 'markdown-it';
 import type { CitedUrl } from '../core/markdown/citationSources';
+import { findHtmlSuffixChange } from '../core/markdown/htmlSuffixChange';
 import { findHtmlTextAppend } from '../core/markdown/htmlTextAppend';
 import { IncrementalMarkdown } from '../core/markdown/incrementalMarkdown';
 import { sanitizeToFragment } from './sanitize';
@@ -84,6 +85,10 @@ export class MarkdownView {
         this.tailHtml = tailHtml;
         return 'text';
       }
+      if (this.patchTail(tailHtml)) {
+        this.tailHtml = tailHtml;
+        return 'nodes';
+      }
     }
     this.tailHtml = tailHtml;
     const finished = update.finishedHtml ? sanitizeToFragment(update.finishedHtml) : undefined;
@@ -99,5 +104,36 @@ export class MarkdownView {
     this.tailNodes = shown.slice(finishedNodes.length);
     this.settled.add(shown.slice(0, finishedNodes.length));
     return 'nodes';
+  }
+
+  /**
+   * Applies a change confined to one element's last children (htmlSuffixChange.ts) to the tail's nodes:
+   * only those children are parsed, sanitised and morphed. Returns false, having changed nothing, when
+   * there is no such change or the nodes do not have the shape the previous HTML describes.
+   */
+  private patchTail(tailHtml: string): boolean {
+    const change = findHtmlSuffixChange(this.tailHtml, tailHtml);
+    if (!change) return false;
+    let element: Element | undefined;
+    let children: ArrayLike<ChildNode> = this.tailNodes;
+    for (const { tag, index } of change.path) {
+      const node = children[index];
+      if (!(node instanceof Element) || node.localName !== tag) return false;
+      element = node;
+      children = node.childNodes;
+    }
+    if (!element || children.length - change.from !== change.previousCount) return false;
+    // Parsed inside the same elements, so the parser builds what it would in place (rows in a table).
+    const tags = change.path.map((step) => step.tag);
+    const fragment = sanitizeToFragment(`${tags.map((tag) => `<${tag}>`).join('')}${change.html}${tags.reverse().map((tag) => `</${tag}>`).join('')}`);
+    let copy: ParentNode = fragment;
+    for (const { tag } of change.path) {
+      const node = copy.firstChild;
+      if (!(node instanceof Element) || node.localName !== tag || node !== copy.lastChild) return false;
+      copy = node;
+    }
+    this.decorate(fragment, false);
+    morphSiblings(element, Array.from(children).slice(change.from), [...copy.childNodes]);
+    return true;
   }
 }

@@ -77,6 +77,20 @@ describe('MarkdownView: the streamed DOM equals a re-render after every frame (h
     }
   });
 
+  it('grows a long table, list and quote by their last children, matching a fresh render at every step', async () => {
+    const text = [
+      '| n | cell | note |\n|:--|--:|:-:|\n' + Array.from({ length: 40 }, (_, i) => `| ${i} | **${i}** \`c\` | [l](https://x.example/${i}) [[${(i % 3) + 1}]](https://c.example/${i % 3}) |`).join('\n'),
+      Array.from({ length: 30 }, (_, i) => `${i + 1}. item *${i}* with \`code\`\n   - nested ${i}`).join('\n'),
+      '> quoted **bold**\n> > deeper [[2]](https://c.example/1) ' + 'words '.repeat(40) + '\n> back out',
+      'A paragraph ' + Array.from({ length: 60 }, (_, i) => `with *e${i}* and \`c${i}\``).join(' '),
+    ].join('\n\n') + '\n';
+    for (const [seed, size] of [[7, 16], [8, 64]] as const) {
+      const result = await check(chunks(text, seed, size));
+      assert.deepEqual(result.mismatches, []);
+      assert.equal(result.replacedOnTextChange, 0);
+    }
+  });
+
   it('touches no node when the rendered tail is unchanged (a citation still arriving is held back)', async () => {
     const result = await check(['Intro text ', '[[1]](ht', 'tps://x.', 'ai/a', ')', ' after.']);
     assert.deepEqual(result.mismatches, []);

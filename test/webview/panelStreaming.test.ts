@@ -88,12 +88,11 @@ describe('panel: streaming markdown (headless Chromium)', () => {
 
   it('spaces out the renders of a huge open block, so the page keeps time for the reader, and still shows all of it', async () => {
     const p = panel();
-    // One table of a thousand rows stays the open tail until it ends: each render re-parses all of it.
-    const rows = Array.from({ length: 1000 }, (_, i) => `| ${i} | cell **${i}** | \`c${i}\` |`);
-    const text = ['| a | b | c |', '|---|---|---|', ...rows].join('\n') + '\n';
+    // One paragraph of 150 KB stays the open tail until it ends: each render re-parses all of it.
+    const text = Array.from({ length: 8000 }, (_, i) => `word${i} **b** \`c\``).join(' ') + '\n';
     await p.send(turnStarted('big'));
     await p.settle();
-    // Streamed from the page's own timer (64 characters every 4 ms), so text arrives in every frame.
+    // Streamed from the page's own timer (256 characters every 4 ms), so text arrives in every frame.
     // Plain JavaScript, not a function: tsx would add helpers the page does not have.
     const counts = (await p.page.evaluate(`new Promise((resolve) => {
       const source = ${JSON.stringify(text)};
@@ -101,9 +100,10 @@ describe('panel: streaming markdown (headless Chromium)', () => {
       let changed = false;
       new MutationObserver(() => { changed = true; }).observe(answer, { childList: true, subtree: true, characterData: true });
       let offset = 0, sentAtLastFrame = 0, framesWithText = 0, framesUpdated = 0;
+      const started = performance.now();
       const sender = setInterval(() => {
-        window.postMessage({ type: 'textDelta', turnId: 'big', text: source.slice(offset, offset + 64) }, '*');
-        offset += 64;
+        window.postMessage({ type: 'textDelta', turnId: 'big', text: source.slice(offset, offset + 256) }, '*');
+        offset += 256;
         if (offset >= source.length) clearInterval(sender);
       }, 4);
       const frame = () => {
@@ -112,10 +112,10 @@ describe('panel: streaming markdown (headless Chromium)', () => {
         if (offset > sentAtLastFrame) framesWithText++;
         sentAtLastFrame = offset;
         if (offset < source.length) requestAnimationFrame(frame);
-        else resolve({ framesWithText, framesUpdated });
+        else resolve({ framesWithText, framesUpdated, sendingMs: performance.now() - started });
       };
       requestAnimationFrame(frame);
-    })`)) as { framesWithText: number; framesUpdated: number };
+    })`)) as { framesWithText: number; framesUpdated: number; sendingMs: number };
     await p.send(turnEnded('big'));
     await p.send(turnStarted('whole'), { type: 'textDelta', turnId: 'whole', text }, turnEnded('whole'));
     await p.waitForStatus('big', 'completed');
