@@ -2,8 +2,10 @@
  * Puts an `IncrementalMarkdown` stream into a DOM element: finished blocks are sanitised and appended
  * once and never touched again; the open tail is re-rendered on each render, and its nodes change only
  * as much as its HTML did: not at all when it is the same (a citation still arriving is held back),
- * one text node when only text was added at its end (most frames of a stream), else the sanitised new
- * render is morphed into them (tailMorph.ts), which also carries them into the blocks they finish as.
+ * one text node when only text was added at its end (most frames of a stream), only one element's last
+ * children when the change is confined there (a table row, a list item: htmlSuffixChange.ts), else the
+ * sanitised new render is morphed into them (tailMorph.ts), which also carries them into the blocks
+ * they finish as.
  * Finished blocks then move into settled groups (settledGroups.ts), ahead of the tail.
  */
 import type { MarkdownIt } from 'markdown-it';
