@@ -29,7 +29,7 @@ export function buildErrorView(error: TurnError, receivedAtMs: number, onAction:
   const actions = [...new Set(error.actions)];
   // The first action is the one that fixes it; the rest are secondary.
   const buttons = actions.map((action, i) =>
-    button(errorActionLabel(action), () => onAction(action), { ...(i > 0 ? { class: 'secondary-button' } : {}), attrs: { 'data-action': action } }),
+    button(errorActionLabel(action), () => onAction(action), { class: i > 0 ? 'secondary-button' : undefined, attrs: { 'data-action': action } }),
   );
   if (buttons.length) element.append(h('div', { class: 'error-actions' }, ...buttons));
   const retryButton = buttons[actions.indexOf('retry')] as HTMLButtonElement | undefined;

@@ -261,7 +261,7 @@ export class TurnView {
     }
     this.footer.replaceChildren(
       ...turnFooterFacts(this.started.model, ended).map((fact, i) =>
-        h('span', { ...(i > 0 ? { class: 'turn-fact-continued' } : {}), text: fact.text, attrs: { title: fact.title } }),
+        h('span', { class: i > 0 ? 'turn-fact-continued' : undefined, text: fact.text, attrs: { title: fact.title } }),
       ),
     );
     this.footer.hidden = false;

@@ -12,6 +12,7 @@
  * the change point on. The view checks the DOM path and the number of children against the previous
  * HTML before it touches anything.
  */
+import { commonPrefixLength } from './htmlTextAppend';
 
 /** One step down from the tail's top level: the element's tag and its index among its parent's child nodes. */
 export interface HtmlPathStep {
@@ -85,9 +86,7 @@ function childrenEnd(html: string, at: number, tag: string): { close: number; co
 /** The smallest change of children that turns `previous` into `next`, or undefined (none, or at the top level). */
 export function findHtmlSuffixChange(previous: string, next: string): HtmlSuffixChange | undefined {
   if (previous === next) return undefined;
-  let common = 0;
-  const limit = Math.min(previous.length, next.length);
-  while (common < limit && previous.charCodeAt(common) === next.charCodeAt(common)) common++;
+  const common = commonPrefixLength(previous, next);
 
   // Walk the previous HTML to the token holding the first difference, keeping the open elements.
   const root: OpenElement = { tag: '', index: 0, start: 0, children: 0 };

@@ -34,9 +34,7 @@ const CLOSING_TAG = /^<\/([a-z][a-z0-9]*)>/;
 export function findHtmlTextAppend(previous: string, next: string): HtmlTextAppend | undefined {
   if (next.length <= previous.length || previous === '') return undefined;
   const runStart = closingRunStart(previous);
-  let common = 0;
-  const limit = previous.length;
-  while (common < limit && previous.charCodeAt(common) === next.charCodeAt(common)) common++;
+  const common = commonPrefixLength(previous, next);
   // The insertion point: the last token boundary of the closing run not after the common prefix.
   const boundaries = closingRunBoundaries(previous, runStart);
   let at = -1;
@@ -49,6 +47,14 @@ export function findHtmlTextAppend(previous: string, next: string): HtmlTextAppe
   if (text === undefined || text === '') return undefined;
   const afterText = at > 0 && previous[at - 1] !== '>';
   return { text, closing: tokenizeClosingRun(rest), afterText };
+}
+
+/** How many leading UTF-16 units `a` and `b` share. */
+export function commonPrefixLength(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  let common = 0;
+  while (common < limit && a.charCodeAt(common) === b.charCodeAt(common)) common++;
+  return common;
 }
 
 /** Where the trailing run of closing tags and line feeds of `html` begins. */
