@@ -2,7 +2,8 @@
  * Puts an `IncrementalMarkdown` stream into a DOM element: finished blocks are sanitised and appended
  * once and never touched again; the open tail is re-rendered on each render, and its nodes change only
  * as much as its HTML did: not at all when it is the same (a citation still arriving is held back),
- * one text node when only text was added at its end (most frames of a stream), only one element's last
+ * one text node when only text was added at its end (most frames of a stream: IncrementalMarkdown
+ * says so itself when it extended the tail without re-rendering it), only one element's last
  * children when the change is confined there (a table row, a list item: htmlSuffixChange.ts), else the
  * sanitised new render is morphed into them (tailMorph.ts), which also carries them into the blocks
  * they finish as.
@@ -81,6 +82,11 @@ export class MarkdownView {
     const update = final ? this.markdown.finish() : this.markdown.update();
     const tailHtml = this.comparableHtml(update.tailHtml);
     if (!update.finishedHtml) {
+      // Most frames: the markdown knows its new text only extends the tail's last text, no compare needed.
+      if (update.tailAppend && applyTailTextAppend(this.tailNodes, update.tailAppend)) {
+        this.tailHtml = tailHtml;
+        return 'text';
+      }
       if (tailHtml === this.tailHtml) return 'none';
       const append = findHtmlTextAppend(this.tailHtml, tailHtml);
       if (append && applyTailTextAppend(this.tailNodes, append)) {

@@ -56,6 +56,10 @@ export class TurnView {
   private readonly footer: HTMLElement;
 
   private rawText = '';
+  /** Whether the answer has more than whitespace: the status says "Writing…" from then on. */
+  private hasText = false;
+  /** The status line and activity log need re-rendering (most frames only add text, which leaves them be). */
+  private statusChanged = true;
   private reasoningText = '';
   private pendingReasoning = '';
   private readonly citations: TrackedCitation[] = [];
@@ -123,6 +127,8 @@ export class TurnView {
       case 'textDelta':
         this.rawText += message.text;
         this.answer.append(message.text);
+        if (this.retry || (!this.hasText && message.text.trim() !== '')) this.statusChanged = true;
+        this.hasText ||= message.text.trim() !== '';
         this.retry = undefined;
         break;
       case 'citation':
@@ -152,6 +158,7 @@ export class TurnView {
         this.citationsChanged = this.citations.length > 0;
         break;
     }
+    if (message.type !== 'textDelta' && message.type !== 'citation') this.statusChanged = true;
     this.host.requestRender();
   }
 
@@ -173,9 +180,12 @@ export class TurnView {
       this.pendingReasoning = '';
       setHidden(this.reasoning, false);
     }
-    this.renderActivityLog();
     if (this.ended && !this.endShown) this.renderEnd(this.ended);
-    this.renderStatus();
+    if (this.statusChanged) {
+      this.statusChanged = false;
+      this.renderActivityLog();
+      this.renderStatus();
+    }
   }
 
   /** The turn as the host messages that rebuild it (for the webview's saved state). */
@@ -237,7 +247,7 @@ export class TurnView {
   private renderStatus(): void {
     const now = Date.now();
     const { text, counting, waiting } = turnStatusLine(
-      { ended: this.ended, retry: this.retry, tools: this.tools.values(), hasText: this.rawText.trim() !== '', hasReasoning: this.reasoningText !== '' },
+      { ended: this.ended, retry: this.retry, tools: this.tools.values(), hasText: this.hasText, hasReasoning: this.reasoningText !== '' },
       now,
     );
     if (this.statusText.textContent !== text) this.statusText.textContent = text;
@@ -269,7 +279,10 @@ export class TurnView {
   }
 
   private startTicking(): void {
-    this.ticker ??= window.setInterval(() => this.host.requestRender(), 1000);
+    this.ticker ??= window.setInterval(() => {
+      this.statusChanged = true;
+      this.host.requestRender();
+    }, 1000);
   }
 
   private stopTicking(): void {

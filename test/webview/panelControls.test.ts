@@ -135,7 +135,12 @@ describe('panel: conversation controls and status (headless Chromium)', () => {
     await p.settle();
     assert.match(await text('[data-turn-id="s"] .status-text'), /^Rate limited\. Retrying in [45] s \(attempt 1 of 3\)…$/);
     assert.equal(await text('[data-turn-id="s"] .turn-activity'), 'Searched the web for “xai grok build”');
-    await p.send({ type: 'textDelta', turnId: 's', text: 'Answer.' }, turnEnded('s', { usage: { inputTokens: 1200, outputTokens: 345, reasoningTokens: 100, totalTokens: 1545 }, elapsedMs: 3456 }));
+    // The countdown ticks with no message arriving; text arriving ends it.
+    await p.page.waitForFunction(() => /Retrying in [34] s/.test(document.querySelector('[data-turn-id="s"] .status-text')?.textContent ?? ''), undefined, { timeout: 3000 });
+    await p.send({ type: 'textDelta', turnId: 's', text: 'Answer.' });
+    await p.settle();
+    assert.equal(await text('[data-turn-id="s"] .status-text'), 'Writing…');
+    await p.send(turnEnded('s', { usage: { inputTokens: 1200, outputTokens: 345, reasoningTokens: 100, totalTokens: 1545 }, elapsedMs: 3456 }));
     await p.waitForStatus('s', 'completed');
     assert.equal(await hidden('[data-turn-id="s"] .turn-status'), true);
     assert.equal(await text('[data-turn-id="s"] .turn-meta'), 'grok-build-0.11,545 tokens3.5 s');

@@ -58,7 +58,7 @@ export function commonPrefixLength(a: string, b: string): number {
 }
 
 /** Where the trailing run of closing tags and line feeds of `html` begins. */
-function closingRunStart(html: string): number {
+export function closingRunStart(html: string): number {
   let start = html.length;
   for (;;) {
     if (start > 0 && html[start - 1] === '\n') {
@@ -89,7 +89,8 @@ function closingRunBoundaries(html: string, runStart: number): number[] {
   return boundaries;
 }
 
-function tokenizeClosingRun(run: string): ClosingToken[] {
+/** A run of closing tags and line feeds (from `closingRunStart` on), as tokens in document order. */
+export function tokenizeClosingRun(run: string): ClosingToken[] {
   const tokens: ClosingToken[] = [];
   let pos = 0;
   while (pos < run.length) {

@@ -3,7 +3,8 @@
  * blocks; a block is *finished* once nothing appended later can change it: when a later block has
  * begun on a complete line, or when it is sealed (a heading or rule; a paragraph, quote, table or
  * fence followed by a blank line). Finished blocks are rendered once (the caller appends and keeps
- * them); only the open tail is re-rendered on each update. The concatenation of everything `update()`
+ * them); only the open tail is re-rendered on each update, or extended as it stands when the text
+ * added cannot change how it parses (tailExtension.ts). The concatenation of everything `update()`
  * and `finish()` return as finished equals a one-shot render of the whole text.
  *
  * Why only complete lines count: a line still arriving may change meaning (`foo` + "\n```" opens a
@@ -14,13 +15,37 @@
 import type { MarkdownIt, Token } from 'markdown-it';
 import { findTrailingPartialCitation } from './citationSyntax';
 import { CitationNumbering, type CitedUrl } from './citationSources';
+import type { HtmlTextAppend } from './htmlTextAppend';
 import type { MarkdownEnv } from './markdownRenderer';
+import { extensionText, findTailExtensionPoint, type TailExtensionPoint } from './tailExtension';
 
 export interface MarkdownUpdate {
   /** HTML of blocks that finished since the last call: append once, never touch again. */
   finishedHtml: string;
   /** HTML of the open tail: replaces the previous tail. Empty once finished. */
   tailHtml: string;
+  /**
+   * Set when `tailHtml` is the previous update's with this text added at the end of its last text
+   * (tailExtension.ts): the view may grow a text node without comparing the two.
+   */
+  tailAppend?: HtmlTextAppend;
+}
+
+export interface IncrementalMarkdownOptions {
+  /**
+   * Extend the tail's HTML in place when added text cannot change how it parses (tailExtension.ts).
+   * Off: every update re-renders the tail (what the tests compare the extensions with).
+   */
+  extendTail?: boolean;
+}
+
+/** The open tail as last rendered, and where text added to it may go without a re-render. */
+interface RenderedTail {
+  tailStart: number;
+  /** Length of the tail source this HTML shows. */
+  length: number;
+  html: string;
+  point: TailExtensionPoint;
 }
 
 export class IncrementalMarkdown {
@@ -37,8 +62,15 @@ export class IncrementalMarkdown {
   private readonly citations = new CitationNumbering();
   /** The numbering as last displayed (finished blocks plus the rendered tail). */
   private shownCitations = this.citations;
+  private readonly extendTail: boolean;
+  private rendered?: RenderedTail;
 
-  constructor(private readonly md: MarkdownIt) {}
+  constructor(
+    private readonly md: MarkdownIt,
+    options: IncrementalMarkdownOptions = {},
+  ) {
+    this.extendTail = options.extendTail ?? true;
+  }
 
   /** Inline-cited URLs as currently displayed, in number order. */
   citedUrls(): CitedUrl[] {
@@ -68,6 +100,8 @@ export class IncrementalMarkdown {
   update(): MarkdownUpdate {
     if (this.finished) return { finishedHtml: '', tailHtml: '' };
     const finishedHtml = this.finishSettledBlocks();
+    const extended = finishedHtml ? undefined : this.extendRenderedTail();
+    if (extended) return extended;
     return { finishedHtml, tailHtml: this.renderTail() };
   }
 
@@ -75,6 +109,7 @@ export class IncrementalMarkdown {
   finish(): MarkdownUpdate {
     if (this.finished) return { finishedHtml: '', tailHtml: '' };
     this.finished = true;
+    this.rendered = undefined;
     const rest = this.source.slice(this.tailStart);
     this.tailStart = this.source.length;
     this.shownCitations = this.citations;
@@ -94,16 +129,38 @@ export class IncrementalMarkdown {
     return this.md.render(settled, { citations: this.citations });
   }
 
+  /** The tail's HTML with the text added since its last render, when that text extends it as is. */
+  private extendRenderedTail(): MarkdownUpdate | undefined {
+    const rendered = this.rendered;
+    const length = this.source.length - this.tailStart;
+    if (!rendered || rendered.tailStart !== this.tailStart || length <= rendered.length) return undefined;
+    const before = this.source.slice(this.tailStart, this.tailStart + rendered.length);
+    const text = extensionText(rendered.point, before, this.source.slice(this.tailStart + rendered.length));
+    if (text === undefined) return undefined;
+    rendered.length = length;
+    if (text === '') return { finishedHtml: '', tailHtml: rendered.html };
+    // No citation can begin or end in such text: the numbering shown stands.
+    const escaped = this.md.utils.escapeHtml(text);
+    const { point } = rendered;
+    rendered.html = rendered.html.slice(0, point.at) + escaped + rendered.html.slice(point.at);
+    point.at += escaped.length;
+    return { finishedHtml: '', tailHtml: rendered.html, tailAppend: { text, closing: point.closing, afterText: true } };
+  }
+
   private renderTail(): string {
     const tail = this.source.slice(this.tailStart);
     this.shownCitations = this.citations;
+    this.rendered = undefined;
     if (tail === '') return '';
     // Provisional numbering: a citation in the tail may yet turn out to be inside a code span.
     let env: MarkdownEnv = { citations: this.citations.fork() };
     let html: string;
     const cut = findTrailingPartialCitation(tail);
     if (cut === -1) {
-      html = this.md.render(tail, env);
+      const tokens = this.md.parse(tail, env);
+      html = this.md.renderer.render(tokens, this.md.options, env);
+      const point = this.extendTail ? findTailExtensionPoint(tokens, tail, html, this.md.utils.escapeHtml) : undefined;
+      if (point) this.rendered = { tailStart: this.tailStart, length: tail.length, html, point };
     } else {
       // Hide a citation still arriving (`[[1]](htt`) rather than flash it as literal text, unless the
       // tail is code, where those characters are just code.
