@@ -41,7 +41,6 @@ export interface IncrementalMarkdownOptions {
 
 /** The open tail as last rendered, and where text added to it may go without a re-render. */
 interface RenderedTail {
-  tailStart: number;
   /** Length of the tail source this HTML shows. */
   length: number;
   html: string;
@@ -49,13 +48,16 @@ interface RenderedTail {
 }
 
 export class IncrementalMarkdown {
-  /** Source with line endings normalised as markdown-it would, so offsets and line numbers agree. */
-  private source = '';
+  /*
+   * The source, with line endings normalised as markdown-it would (so offsets and line numbers agree),
+   * in two strings: what is rendered and final, and the open tail. Every update reads the tail only:
+   * reading one string built by appending to the whole answer would copy all of it each time.
+   */
+  private settledSource = '';
+  private tail = '';
   private endsWithCarriageReturn = false;
-  /** Offset where the open tail starts; everything before it is rendered and final. */
-  private tailStart = 0;
-  /** Complete-line offset up to which block boundaries were last checked (skip needless parses). */
-  private checkedUpTo = 0;
+  /** Offset in the tail of the complete lines whose block boundaries were last checked (skip needless parses). */
+  private tailCheckedUpTo = 0;
   private finished = false;
 
   /** Numbering shared by every finished block; the tail numbers a fork of it. */
@@ -79,7 +81,7 @@ export class IncrementalMarkdown {
 
   /** The normalised source received so far. */
   get text(): string {
-    return this.source;
+    return this.settledSource + this.tail;
   }
 
   get isFinished(): boolean {
@@ -93,7 +95,9 @@ export class IncrementalMarkdown {
     if (this.endsWithCarriageReturn && chunk.startsWith('\n')) chunk = chunk.slice(1);
     if (chunk === '') return;
     this.endsWithCarriageReturn = chunk.endsWith('\r');
-    this.source += chunk.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+    if (chunk.includes('\r')) chunk = chunk.replace(/\r\n?/g, '\n');
+    if (chunk.includes('\0')) chunk = chunk.replace(/\0/g, '\uFFFD');
+    this.tail += chunk;
   }
 
   /** Finishes what can be finished and renders the open tail. */
@@ -110,32 +114,35 @@ export class IncrementalMarkdown {
     if (this.finished) return { finishedHtml: '', tailHtml: '' };
     this.finished = true;
     this.rendered = undefined;
-    const rest = this.source.slice(this.tailStart);
-    this.tailStart = this.source.length;
+    const rest = this.tail;
+    this.settledSource += rest;
+    this.tail = '';
     this.shownCitations = this.citations;
     return { finishedHtml: rest ? this.md.render(rest, { citations: this.citations }) : '', tailHtml: '' };
   }
 
   private finishSettledBlocks(): string {
-    const completeEnd = this.source.lastIndexOf('\n') + 1;
-    if (completeEnd <= this.checkedUpTo || completeEnd <= this.tailStart) return '';
-    this.checkedUpTo = completeEnd;
-    const complete = this.source.slice(this.tailStart, completeEnd);
+    const completeEnd = this.tail.lastIndexOf('\n') + 1;
+    if (completeEnd <= this.tailCheckedUpTo) return '';
+    this.tailCheckedUpTo = completeEnd;
+    const complete = this.tail.slice(0, completeEnd);
     const settledLines = settledLineCount(this.md, complete);
     if (settledLines === 0) return '';
     const boundary = offsetOfLine(complete, settledLines);
     const settled = complete.slice(0, boundary);
-    this.tailStart += boundary;
+    this.settledSource += settled;
+    this.tail = this.tail.slice(boundary);
+    this.tailCheckedUpTo -= boundary;
+    this.rendered = undefined;
     return this.md.render(settled, { citations: this.citations });
   }
 
   /** The tail's HTML with the text added since its last render, when that text extends it as is. */
   private extendRenderedTail(): MarkdownUpdate | undefined {
     const rendered = this.rendered;
-    const length = this.source.length - this.tailStart;
-    if (!rendered || rendered.tailStart !== this.tailStart || length <= rendered.length) return undefined;
-    const before = this.source.slice(this.tailStart, this.tailStart + rendered.length);
-    const text = extensionText(rendered.point, before, this.source.slice(this.tailStart + rendered.length));
+    const length = this.tail.length;
+    if (!rendered || length <= rendered.length) return undefined;
+    const text = extensionText(rendered.point, this.tail.slice(0, rendered.length), this.tail.slice(rendered.length));
     if (text === undefined) return undefined;
     rendered.length = length;
     if (text === '') return { finishedHtml: '', tailHtml: rendered.html };
@@ -148,7 +155,7 @@ export class IncrementalMarkdown {
   }
 
   private renderTail(): string {
-    const tail = this.source.slice(this.tailStart);
+    const tail = this.tail;
     this.shownCitations = this.citations;
     this.rendered = undefined;
     if (tail === '') return '';
@@ -160,7 +167,7 @@ export class IncrementalMarkdown {
       const tokens = this.md.parse(tail, env);
       html = this.md.renderer.render(tokens, this.md.options, env);
       const point = this.extendTail ? findTailExtensionPoint(tokens, tail, html, this.md.utils.escapeHtml) : undefined;
-      if (point) this.rendered = { tailStart: this.tailStart, length: tail.length, html, point };
+      if (point) this.rendered = { length: tail.length, html, point };
     } else {
       // Hide a citation still arriving (`[[1]](htt`) rather than flash it as literal text, unless the
       // tail is code, where those characters are just code.
