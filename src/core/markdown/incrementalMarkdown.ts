@@ -16,6 +16,7 @@ import type { MarkdownIt, Token } from 'markdown-it';
 import { findTrailingPartialCitation } from './citationSyntax';
 import { CitationNumbering, type CitedUrl } from './citationSources';
 import type { HtmlTextAppend } from './htmlTextAppend';
+import { lineCount, offsetOfLine } from './lineOffsets';
 import type { MarkdownEnv } from './markdownRenderer';
 import { extensionText, findTailExtensionPoint, type TailExtensionPoint } from './tailExtension';
 
@@ -202,17 +203,12 @@ function settledLineCount(md: MarkdownIt, src: string): number {
   }
   if (!last?.map) return 0;
   const [start, end] = last.map;
-  const lineCount = src.split('\n').length - 1; // `src` ends with a line feed
-  const followedByBlankLine = end < lineCount;
-  if (SEALED_AT_END.has(last.type) || (followedByBlankLine && SEALED_BY_BLANK_LINE.has(last.type))) return lineCount;
+  const lines = lineCount(src) - 1; // `src` ends with a line feed
+  const followedByBlankLine = end < lines;
+  if (SEALED_AT_END.has(last.type) || (followedByBlankLine && SEALED_BY_BLANK_LINE.has(last.type))) return lines;
   return start;
 }
 
-function offsetOfLine(src: string, line: number): number {
-  let offset = 0;
-  for (let i = 0; i < line; i++) offset = src.indexOf('\n', offset) + 1;
-  return offset;
-}
 
 /** True when the last top-level block is a code block (an unclosed fence runs to the end). */
 function endsInCode(tokens: Token[]): boolean {

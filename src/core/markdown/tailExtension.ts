@@ -13,14 +13,16 @@
  *   links and citations, autolinks, entities, escapes, a heading's closing `#`s, line breaks), so no
  *   delimiter changes side and nothing left open gets closed. Spaces at the end are trimmed by
  *   markdown-it until text follows them, and so they are here.
- * - code: the tail ends in a top-level fence still open, on a content line that already holds a
- *   character other than spaces and fence markers (so that line can never close the fence, and its
- *   indentation is settled), and the text added has no line break. Code shows verbatim.
+ * - code: the tail ends in a fence still open at the top level, its opening line unindented (so code
+ *   lines keep their indentation as written), on a content line. No line the text added completes or
+ *   begins could close the fence (or become a line that does): none starts with three fence markers.
+ *   Code shows verbatim, line breaks included.
  * test/unit/panel/tailExtension.test.ts streams generated documents through this and through full
  * re-renders and compares every update.
  */
 import type { Token } from 'markdown-it';
 import { closingRunStart, tokenizeClosingRun, type ClosingToken } from './htmlTextAppend';
+import { lineCount as countLines, offsetOfLine } from './lineOffsets';
 
 export interface TailExtensionPoint {
   kind: 'prose' | 'code';
@@ -44,6 +46,16 @@ const PROSE_CLOSERS = new Set(['paragraph_close', 'heading_close', 'list_item_cl
 const LETTER = /\p{L}/u;
 /** A line with nothing but these could be (or become) a closing fence. */
 const FENCE_LINE = /^[ \t`~]*$/;
+/** A line that could close a fence, or grow into one: refused, to be safe (`m`: any line). */
+const FENCE_MARKERS_LINE = /^[ \t]*(```|~~~)/m;
+
+/**
+ * Code lines as markdown-it shows them: a last line of nothing but spaces and tabs is not a line to it
+ * (yet), though the line feed before it is kept. `lines` starts at the start of a line.
+ */
+function withoutBlankLastLine(lines: string): string {
+  return lines.replace(/(^|\n)[ \t]+$/, '$1');
+}
 
 /**
  * Where text added to `tail` may go in `html` (its render from `tokens`), or undefined when added
@@ -53,8 +65,7 @@ export function findTailExtensionPoint(tokens: readonly Token[], tail: string, h
   const lineStart = tail.lastIndexOf('\n') + 1;
   const lastLine = tail.slice(lineStart);
   if (lastLine === '') return undefined;
-  let lineCount = 1;
-  for (let i = tail.indexOf('\n'); i !== -1; i = tail.indexOf('\n', i + 1)) lineCount++;
+  const lineCount = countLines(tail);
 
   let k = tokens.length - 1;
   while (k >= 0 && tokens[k].nesting === -1 && PROSE_CLOSERS.has(tokens[k].type)) k--;
@@ -72,7 +83,8 @@ export function findTailExtensionPoint(tokens: readonly Token[], tail: string, h
     return { kind: 'prose', at, closing: tokenizeClosingRun(html.slice(at)) };
   }
   if (last.type === 'fence' && k === tokens.length - 1 && last.level === 0 && last.map[0] < lineCount - 1) {
-    if (FENCE_LINE.test(lastLine) || !shown.endsWith(escapeHtml(lastLine.trimStart()))) return undefined;
+    const opener = tail.charAt(offsetOfLine(tail, last.map[0]));
+    if ((opener !== '`' && opener !== '~') || FENCE_LINE.test(lastLine) || !shown.endsWith(escapeHtml(lastLine))) return undefined;
     return { kind: 'code', at, closing: tokenizeClosingRun(html.slice(at)) };
   }
   return undefined;
@@ -84,7 +96,13 @@ export function findTailExtensionPoint(tokens: readonly Token[], tail: string, h
  * in full.
  */
 export function extensionText(point: TailExtensionPoint, before: string, added: string): string | undefined {
-  if (point.kind === 'code') return added.includes('\n') ? undefined : added;
+  if (point.kind === 'code') {
+    // The line being written, as it grows, and every line the text added begins.
+    const line = before.slice(before.lastIndexOf('\n') + 1);
+    const touched = line + added;
+    if (FENCE_MARKERS_LINE.test(touched)) return undefined;
+    return withoutBlankLastLine(touched).slice(withoutBlankLastLine(line).length);
+  }
   if (ACTIVE_IN_PROSE.test(added)) return undefined;
   const kept = before.trimEnd().length;
   return (before.slice(kept) + added).trimEnd();

@@ -69,7 +69,7 @@ const LINES = [
   '    code line words', '```', '```ts', '~~~', '````md', 'const x = [1, 2]; // code `tick` *star*', '  return `${a}`;', '```x``` inline',
   '> quote words', '> > nested quote', '>', '# heading', '## heading with closing ##', '### h3 #', '#hashtag not heading', '---', '===', '***', '- ',
   '1.', '#', '1', '-', '| a | b |', '|---|:-:|', '| 1 | 2 |', 'cell | cell', '[x]: https://x.ai/ref', 'a link [text](https://x.ai/p', '![img](https://x.ai/i.png)',
-  'Setext title', '[[2]](https://x.ai/b(c)) paren url', 'trailing hash #', 'ends with bang!', 'exclaim ![not image', 'em *open', 'under _open',
+  '  ', '\t', '  code after blank-ish line', '```py', '  indented code  ', 'Setext title', '[[2]](https://x.ai/b(c)) paren url', 'trailing hash #', 'ends with bang!', 'exclaim ![not image', 'em *open', 'under _open',
 ];
 
 describe('tail extension: text added to the open tail without re-rendering it', () => {
@@ -121,6 +121,8 @@ describe('tail extension: text added to the open tail without re-rendering it', 
       ['> a quote', ' & <more', ' & <more'],
       ['# A heading', ' longer', ' longer'],
       ['```ts\nconst a', ' = `${b}` *c*;', ' = `${b}` *c*;'],
+      ['```ts\nconst a = 1;', '\n\nconst b = 2;\n', '\n\nconst b = 2;\n'],
+      ['```ts\nconst a = 1;', '\n  ', '\n'], // a last line of spaces is not shown until text follows
     ];
     for (const [before, added, text] of cases) {
       const { update, reference } = extend(before, added);
@@ -142,6 +144,9 @@ describe('tail extension: text added to the open tail without re-rendering it', 
       ['| a | b |\n|---|---|\n| 1 | 2 |', ' c'], // table cells are padded after the text
       ['```\ncode\n``', '`'], // closes the fence
       ['```js', 'x'], // the info string
+      ['```\ncode', '\n```'],
+      ['```\ncode', '\n  ~~~ '],
+      ['  ```\n  code', ' more'], // an indented fence strips its indentation from code lines
       ['words', '\nmore'],
       ['words', ' and\ttab'],
     ];
