@@ -209,7 +209,6 @@ function settledLineCount(md: MarkdownIt, src: string): number {
   return start;
 }
 
-
 /** True when the last top-level block is a code block (an unclosed fence runs to the end). */
 function endsInCode(tokens: Token[]): boolean {
   for (let i = tokens.length - 1; i >= 0; i--) {
