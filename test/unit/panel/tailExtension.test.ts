@@ -70,6 +70,8 @@ const LINES = [
   '> quote words', '> > nested quote', '>', '# heading', '## heading with closing ##', '### h3 #', '#hashtag not heading', '---', '===', '***', '- ',
   '1.', '#', '1', '-', '| a | b |', '|---|:-:|', '| 1 | 2 |', 'cell | cell', '[x]: https://x.ai/ref', 'a link [text](https://x.ai/p', '![img](https://x.ai/i.png)',
   '  ', '\t', '  code after blank-ish line', '```py', '  indented code  ', 'Setext title', '[[2]](https://x.ai/b(c)) paren url', 'trailing hash #', 'ends with bang!', 'exclaim ![not image', 'em *open', 'under _open',
+  'x <script>alert(1)</script> y', 'emoji 👍🏽 and 👨‍👩‍👧 zwj', 'rtl \u202e text \u200b zero', 'ls\u2028sep and\u00a0nbsp',
+  'ctrl \u0001 \u007f chars', 'nul \u0000 byte', 'lone \ud800 surrogate', '[evil](javascript:alert(1)) and [[3]](command:x)',
 ];
 
 describe('tail extension: text added to the open tail without re-rendering it', () => {
