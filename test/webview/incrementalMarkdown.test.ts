@@ -3,6 +3,7 @@ import { CitationNumbering } from '../../src/core/markdown/citationSources';
 import { IncrementalMarkdown } from '../../src/core/markdown/incrementalMarkdown';
 import { createMarkdownRenderer } from '../../src/core/markdown/markdownRenderer';
 import { MARKDOWN_FIXTURES } from './support/markdownFixtures';
+import { randomChunks, seededRandom } from './support/seededChunks';
 
 const md = createMarkdownRenderer();
 const oneShot = (text: string): string => md.render(text, { citations: new CitationNumbering() });
@@ -22,26 +23,6 @@ function stream(chunks: string[]): { finished: string[]; tails: string[]; final:
   return { finished, tails, final: finished.join('') };
 }
 
-/** A seeded PRNG so failures reproduce. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-function randomChunks(text: string, seed: number, maxSize: number): string[] {
-  const next = random(seed);
-  const chunks: string[] = [];
-  for (let i = 0; i < text.length; ) {
-    const size = 1 + Math.floor(next() * maxSize);
-    chunks.push(text.slice(i, i + size));
-    i += size;
-  }
-  return chunks;
-}
-
 describe('IncrementalMarkdown', () => {
   for (const [name, text] of Object.entries(MARKDOWN_FIXTURES)) {
     describe(`fixture ${name}`, () => {
@@ -56,7 +37,7 @@ describe('IncrementalMarkdown', () => {
 
       it('equals a one-shot render when streamed in random small chunks', () => {
         for (let seed = 1; seed <= 40; seed++) {
-          const { final } = stream(randomChunks(text, seed, 1 + (seed % 9)));
+          const { final } = stream(randomChunks(text, seededRandom(seed), 1 + (seed % 9)));
           assert.equal(final, expected, `seed ${seed}`);
         }
       });
@@ -74,7 +55,7 @@ describe('IncrementalMarkdown', () => {
       '1. one', '2) two', '10. ten', '  - nested', '   > deep quote', 'lazy', '`code` span', '<div>', '[x]: https://x.ai/ref',
       '\t tabbed', '- ', '1.', '#', '```x``` inline',
     ];
-    const next = random(7);
+    const next = seededRandom(7);
     for (let doc = 0; doc < 300; doc++) {
       const count = 2 + Math.floor(next() * 12);
       const text = Array.from({ length: count }, () => lines[Math.floor(next() * lines.length)]).join('\n') + (next() < 0.5 ? '\n' : '');
@@ -82,7 +63,7 @@ describe('IncrementalMarkdown', () => {
       for (let cut = 0; cut <= text.length; cut += 1 + Math.floor(next() * 4)) {
         assert.equal(stream([text.slice(0, cut), text.slice(cut)]).final, expected, `doc ${JSON.stringify(text)} cut at ${cut}`);
       }
-      assert.equal(stream(randomChunks(text, doc, 6)).final, expected, `doc ${JSON.stringify(text)} in chunks`);
+      assert.equal(stream(randomChunks(text, seededRandom(doc), 6)).final, expected, `doc ${JSON.stringify(text)} in chunks`);
     }
   });
 

@@ -4,6 +4,7 @@ import { buildLongAnswer } from '../../src/fakeServer/answers/longAnswer';
 import type { KeptCheck, MorphCheck, PatchCheck, StreamCheck } from './support/markdownViewEntry';
 import { MARKDOWN_FIXTURES } from './support/markdownFixtures';
 import { usePanel } from './support/panelHarness';
+import { randomChunks, seededRandom } from './support/seededChunks';
 
 /** Random HTML of the kinds the renderer emits: blocks, inline elements, attributes, text. */
 function randomHtml(next: () => number, depth = 0): string {
@@ -22,26 +23,6 @@ function randomHtml(next: () => number, depth = 0): string {
   return html;
 }
 
-/** A seeded PRNG so failures reproduce. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-function chunks(text: string, seed: number, maxSize: number): string[] {
-  const next = random(seed);
-  const out: string[] = [];
-  for (let i = 0; i < text.length; ) {
-    const size = 1 + Math.floor(next() * maxSize);
-    out.push(text.slice(i, i + size));
-    i += size;
-  }
-  return out;
-}
-
 describe('MarkdownView: the streamed DOM equals a re-render after every frame (headless Chromium)', () => {
   const { harness } = usePanel();
   let page: Page;
@@ -57,7 +38,7 @@ describe('MarkdownView: the streamed DOM equals a re-render after every frame (h
 
   for (const [name, text] of Object.entries(MARKDOWN_FIXTURES)) {
     it(`fixture ${name}, in random small pieces and one character at a time`, async () => {
-      for (const pieces of [chunks(text, 1, 3), chunks(text, 2, 9), chunks(text, 3, 20), [...text]]) {
+      for (const pieces of [randomChunks(text, seededRandom(1), 3), randomChunks(text, seededRandom(2), 9), randomChunks(text, seededRandom(3), 20), [...text]]) {
         const result = await check(pieces);
         assert.deepEqual(result.mismatches, [], `pieces ${JSON.stringify(pieces.slice(0, 20))}…`);
         assert.equal(result.replacedOnTextChange, 0);
@@ -69,7 +50,7 @@ describe('MarkdownView: the streamed DOM equals a re-render after every frame (h
     const { text } = buildLongAnswer();
     // About one frame's worth of 4-character deltas at 250/s, and at 1000/s.
     for (const [seed, size] of [[5, 16], [6, 64]] as const) {
-      const result = await check(chunks(text, seed, size * 2));
+      const result = await check(randomChunks(text, seededRandom(seed), size * 2));
       assert.deepEqual(result.mismatches, []);
       assert.equal(result.replacedOnTextChange, 0);
       const renders = result.changes.text + result.changes.nodes;
@@ -85,7 +66,7 @@ describe('MarkdownView: the streamed DOM equals a re-render after every frame (h
       'A paragraph ' + Array.from({ length: 60 }, (_, i) => `with *e${i}* and \`c${i}\``).join(' '),
     ].join('\n\n') + '\n';
     for (const [seed, size] of [[7, 16], [8, 64]] as const) {
-      const result = await check(chunks(text, seed, size));
+      const result = await check(randomChunks(text, seededRandom(seed), size));
       assert.deepEqual(result.mismatches, []);
       assert.equal(result.replacedOnTextChange, 0);
     }
@@ -144,7 +125,7 @@ describe('MarkdownView: the streamed DOM equals a re-render after every frame (h
       assert.ok(result.returnedInPlace, `${JSON.stringify(previous)} → ${JSON.stringify(next)}`);
       assert.equal(result.keptElements, keptElements, `${JSON.stringify(previous)} → ${JSON.stringify(next)}`);
     }
-    const next = random(11);
+    const next = seededRandom(11);
     for (let i = 0; i < 300; i++) {
       const [previous, following] = [randomHtml(next), randomHtml(next)];
       const result = await morph(previous, following);

@@ -3,17 +3,9 @@ import type { ClosingToken } from '../../../src/core/markdown/htmlTextAppend';
 import { IncrementalMarkdown, type MarkdownUpdate } from '../../../src/core/markdown/incrementalMarkdown';
 import { createMarkdownRenderer } from '../../../src/core/markdown/markdownRenderer';
 import { MARKDOWN_FIXTURES } from '../../webview/support/markdownFixtures';
+import { randomChunks, seededRandom } from '../../webview/support/seededChunks';
 
 const md = createMarkdownRenderer();
-
-/** A seeded PRNG so failures reproduce. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 function serialize(closing: readonly ClosingToken[]): string {
   return closing.map((token) => (token.kind === 'close' ? `</${token.tag}>` : token.text)).join('');
@@ -50,16 +42,6 @@ function compareWithFullRenders(chunks: readonly string[], label: string): { ext
   return { extended, updates: chunks.length };
 }
 
-function randomChunks(text: string, next: () => number, maxSize: number): string[] {
-  const chunks: string[] = [];
-  for (let i = 0; i < text.length; ) {
-    const size = 1 + Math.floor(next() * maxSize);
-    chunks.push(text.slice(i, i + size));
-    i += size;
-  }
-  return chunks;
-}
-
 /** Lines whose meaning hangs on what follows them, mixed with prose and code that may be extended. */
 const LINES = [
   '', '', 'Plain words of prose, with commas, periods. And (parens) too', 'more words [[1]](https://x.ai/a) after a citation',
@@ -76,7 +58,7 @@ const LINES = [
 
 describe('tail extension: text added to the open tail without re-rendering it', () => {
   it('gives the same update as a full re-render, on every update of generated documents', () => {
-    const next = random(11);
+    const next = seededRandom(11);
     let extended = 0;
     let updates = 0;
     for (let doc = 0; doc < 400; doc++) {
@@ -97,7 +79,7 @@ describe('tail extension: text added to the open tail without re-rendering it', 
     for (const [name, text] of Object.entries(MARKDOWN_FIXTURES)) {
       extended += compareWithFullRenders([...text], `${name} by character`).extended;
       for (let seed = 1; seed <= 20; seed++) {
-        extended += compareWithFullRenders(randomChunks(text, random(seed), 1 + (seed % 17)), `${name} seed ${seed}`).extended;
+        extended += compareWithFullRenders(randomChunks(text, seededRandom(seed), 1 + (seed % 17)), `${name} seed ${seed}`).extended;
       }
     }
     assert.ok(extended > 500, `${extended} extensions`);
