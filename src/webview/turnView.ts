@@ -127,8 +127,11 @@ export class TurnView {
       case 'textDelta':
         this.rawText += message.text;
         this.answer.append(message.text);
-        if (this.retry || (!this.hasText && message.text.trim() !== '')) this.statusChanged = true;
-        this.hasText ||= message.text.trim() !== '';
+        if (!this.hasText && message.text.trim() !== '') {
+          this.hasText = true;
+          this.statusChanged = true;
+        }
+        if (this.retry) this.statusChanged = true;
         this.retry = undefined;
         break;
       case 'citation':
